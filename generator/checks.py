@@ -1,0 +1,172 @@
+"""Checks that span files: references, duplicate ids, minutes, and the day's timetable."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .errors import Problem
+from .model import Break, Case, Exercise, Module, PluginConfig
+from .model.program import clock_minutes
+
+if TYPE_CHECKING:
+    from .loader import Located
+
+
+def check_program(
+    plugin: Located[PluginConfig],
+    modules: Sequence[Located[Module]],
+    cases: Sequence[Located[Case]],
+    exercises: Sequence[Located[Exercise]],
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> None:
+    for group in (modules, cases, exercises):
+        _check_ids(group, problems)
+    module_ids = {m.item.id for m in modules}
+    case_ids = {c.item.id for c in cases}
+    exercise_ids = {e.item.id for e in exercises}
+    minutes = {e.item.id: e.item.minutes for e in exercises}
+    for located in modules:
+        _check_module(located, case_ids, exercise_ids, minutes, problems)
+    _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
+    used = {e for m in modules for e in m.item.exercises}
+    for ex in exercises:
+        if ex.item.id not in used:
+            warnings.append(
+                Problem(ex.file, 1, "id", f"exercise '{ex.item.id}' is used by no module")
+            )
+
+
+def _check_ids(
+    group: Sequence[Located[Module] | Located[Case] | Located[Exercise]], problems: list[Problem]
+) -> None:
+    seen: dict[str, str] = {}
+    for located in group:
+        item_id = located.item.id
+        stem = located.file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        line = located.lines.line_of(("id",))
+        if item_id in seen:
+            problems.append(
+                Problem(
+                    located.file,
+                    line,
+                    "id",
+                    f"duplicate id '{item_id}', also used in {seen[item_id]}",
+                )
+            )
+        else:
+            seen[item_id] = located.file
+        if stem != item_id:
+            problems.append(
+                Problem(
+                    located.file,
+                    line,
+                    "id",
+                    f"id '{item_id}' does not match the file name; rename the file to {item_id}.yml",
+                )
+            )
+
+
+def _check_module(
+    located: Located[Module],
+    case_ids: set[str],
+    exercise_ids: set[str],
+    exercise_minutes: dict[str, int],
+    problems: list[Problem],
+) -> None:
+    module, file, lines = located.item, located.file, located.lines
+
+    def add(loc: tuple[str | int, ...], field: str, message: str) -> None:
+        problems.append(Problem(file, lines.line_of(loc), field, message))
+
+    for i, case_id in enumerate(module.cases):
+        if case_id not in case_ids:
+            add(("cases", i), f"cases[{i}]", _unknown("case", case_id, case_ids, "modules/cases/"))
+    for i, ex_id in enumerate(module.exercises):
+        if ex_id not in exercise_ids:
+            add(
+                ("exercises", i),
+                f"exercises[{i}]",
+                _unknown("exercise", ex_id, exercise_ids, "exercises/"),
+            )
+    total = sum(s.minutes for s in module.segments)
+    if total != module.duration:
+        add(
+            ("segments",),
+            "segments",
+            f"segment minutes add up to {total}, but duration is {module.duration}; "
+            f"make them equal (difference: {total - module.duration:+d})",
+        )
+    for i, seg in enumerate(module.segments):
+        if seg.exercise and seg.exercise not in module.exercises:
+            add(
+                ("segments", i, "exercise"),
+                f"segments[{i}].exercise",
+                f"exercise '{seg.exercise}' is not listed in this module's exercises; add it there",
+            )
+        elif seg.exercise in exercise_minutes and exercise_minutes[seg.exercise] > seg.minutes:
+            add(
+                ("segments", i, "minutes"),
+                f"segments[{i}].minutes",
+                f"{seg.minutes} minutes is less than the {exercise_minutes[seg.exercise]} "
+                f"exercise '{seg.exercise}' needs",
+            )
+        if seg.case and seg.case not in module.cases:
+            add(
+                ("segments", i, "case"),
+                f"segments[{i}].case",
+                f"case '{seg.case}' is not listed in this module's cases; add it there",
+            )
+
+
+def _unknown(kind: str, item_id: str, known: set[str], folder: str) -> str:
+    close = difflib.get_close_matches(item_id, sorted(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"add {folder}{item_id}.yml"
+    return f"unknown {kind} '{item_id}'; {hint}"
+
+
+def _check_plan(
+    plugin: Located[PluginConfig],
+    module_ids: set[str],
+    modules: dict[str, Module],
+    problems: list[Problem],
+) -> None:
+    file, lines = plugin.file, plugin.lines
+    placed: set[str] = set()
+    for d, day in enumerate(plugin.item.program.days):
+        used = 0
+        for i, entry in enumerate(day.plan):
+            loc = ("program", "days", d, "plan", i)
+            field = f"program.days[{d}].plan[{i}]"
+            if isinstance(entry, Break):
+                used += entry.minutes
+                continue
+            if entry not in module_ids:
+                problems.append(
+                    Problem(
+                        file,
+                        lines.line_of(loc),
+                        field,
+                        _unknown("module", entry, module_ids, "modules/"),
+                    )
+                )
+                continue
+            if entry in placed:
+                problems.append(
+                    Problem(file, lines.line_of(loc), field, f"module '{entry}' is planned twice")
+                )
+            placed.add(entry)
+            used += modules[entry].duration
+        available = clock_minutes(day.finish_by) - clock_minutes(day.start)
+        if used > available:
+            problems.append(
+                Problem(
+                    file,
+                    lines.line_of(("program", "days", d)),
+                    f"program.days[{d}]",
+                    f"the plan needs {used} minutes but {day.start}-{day.finish_by} has {available}; "
+                    f"cut {used - available} minutes or finish later",
+                )
+            )

@@ -1,0 +1,53 @@
+"""Shared building blocks of the content model: strict base class and field types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Required prose; Markdown is allowed. Blank text is an error, not a silent gap."""
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+"""One short line of text: a bullet, a question, an objective."""
+
+Ident = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+]
+"""An id: lower-case words joined by hyphens, e.g. ``listening-pairs``."""
+
+Minutes = Annotated[int, Field(ge=1, le=24 * 60, strict=True)]
+
+
+class Strict(BaseModel):
+    """Base of every model read from a file: unknown fields are errors, values immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Strict):
+    """A full citation. Every fact a module teaches carries one."""
+
+    author: Line = Field(
+        description="Author(s) or organisation, as cited, e.g. 'Greenleaf, R. K.'."
+    )
+    year: int | None = Field(None, ge=1800, le=2100, description="Year of publication.")
+    title: Line = Field(description="Title of the work.")
+    publisher: Line | None = Field(
+        None, description="Publisher, journal or website the work appeared in."
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Web address, if the work is online."
+    )
+    note: Line | None = Field(None, description="What this source supports, or a page number.")
+
+    def citation(self) -> str:
+        """APA-like plain-text citation."""
+        parts = [self.author.rstrip(".") + "."]
+        parts.append(f"({self.year})." if self.year else "(n.d.).")
+        parts.append(self.title.rstrip(".") + ".")
+        if self.publisher:
+            parts.append(self.publisher.rstrip(".") + ".")
+        return " ".join(parts)

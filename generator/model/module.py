@@ -1,0 +1,78 @@
+"""Modules: the teaching units of a program, with their run-of-show."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Ident, Line, Minutes, Source, Strict, Text
+
+
+class PrincipleFacilitator(Strict):
+    """Facilitator-only material. Never reaches a participant output."""
+
+    talking_points: list[Text] = Field(default_factory=list)
+
+
+class Principle(Strict):
+    """An idea the module teaches, with what it looks like in practice."""
+
+    name: Line
+    explanation: Text
+    behaviours: list[Line] = Field(default_factory=list, description="What you would see.")
+    pitfalls: list[Line] = Field(default_factory=list, description="What it is not.")
+    question: Line | None = Field(None, description="A question to ask yourself.")
+    facilitator: PrincipleFacilitator = Field(default_factory=PrincipleFacilitator)
+
+
+class SegmentFacilitator(Strict):
+    """Facilitator-only material. Never reaches a participant output."""
+
+    say: list[Text] = Field(default_factory=list, description="Talking points, in order.")
+    do: list[Text] = Field(default_factory=list, description="What the facilitator does.")
+    timing_cues: list[Line] = Field(default_factory=list)
+    transition: Text | None = Field(None, description="The bridge into the next segment.")
+    virtual: Text | None = Field(None, description="What changes when the session is online.")
+
+
+class Segment(Strict):
+    """One block of the run-of-show."""
+
+    title: Line
+    minutes: Minutes
+    method: Literal[
+        "opening", "input", "discussion", "case", "exercise", "reflection", "assessment", "close"
+    ]
+    materials: list[Line] = Field(default_factory=list)
+    exercise: Ident | None = Field(None, description="The exercise run in this segment.")
+    case: Ident | None = Field(None, description="The case discussed in this segment.")
+    facilitator: SegmentFacilitator = Field(default_factory=SegmentFacilitator)
+
+
+class ModuleFacilitator(Strict):
+    """Facilitator-only material. Never reaches a participant output."""
+
+    preparation: list[Line] = Field(default_factory=list, description="What to do beforehand.")
+    notes: Text | None = None
+    virtual: Text | None = Field(None, description="How the module changes online, overall.")
+
+
+class Module(Strict):
+    """One module (``modules/<id>.yml``)."""
+
+    id: Ident
+    title: Line
+    summary: Text
+    duration: Minutes = Field(description="Teaching minutes; the segments must add up to this.")
+    objectives: list[Line] = Field(
+        min_length=1, description="What participants will be able to do: start with a verb."
+    )
+    principles: list[Principle] = Field(default_factory=list)
+    cases: list[Ident] = Field(default_factory=list, description="Ids of cases used here.")
+    exercises: list[Ident] = Field(default_factory=list, description="Ids of exercises used.")
+    segments: list[Segment] = Field(min_length=1)
+    reflection: list[Line] = Field(default_factory=list, description="Reflection prompts.")
+    takeaways: list[Line] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    facilitator: ModuleFacilitator = Field(default_factory=ModuleFacilitator)

@@ -1,0 +1,92 @@
+"""The participant view: a separate set of models that have no facilitator fields at all.
+
+Participant renderers (the site, the workbook) are typed to take a
+:class:`ParticipantProgram`. Each class here declares only what a participant may read
+and ignores everything else when it is built from the full model, so facilitator
+material cannot reach them: there is no attribute to hold it. This is an allow-list by
+construction, not a filter that someone has to remember.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .base import Source
+from .exercise import WorksheetField
+from .program import ProgramConfig
+from .resolved import Program
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class ParticipantPrinciple(_View):
+    name: str
+    explanation: str
+    behaviours: list[str]
+    pitfalls: list[str]
+    question: str | None
+
+
+class ParticipantCase(_View):
+    id: str
+    title: str
+    organisation: str
+    year: str
+    people: list[str]
+    story: str
+    discussion: list[str]
+    sources: list[Source]
+
+
+class ParticipantExercise(_View):
+    id: str
+    title: str
+    format: str
+    minutes: int
+    group_size: str | None
+    purpose: str
+    materials: list[str]
+    instructions: list[str]
+    virtual_instructions: list[str]
+    worksheet: list[WorksheetField]
+
+
+class ParticipantSegment(_View):
+    title: str
+    minutes: int
+    method: str
+
+
+class ParticipantModule(_View):
+    id: str
+    title: str
+    summary: str
+    duration: int
+    objectives: list[str]
+    principles: list[ParticipantPrinciple]
+    cases: list[ParticipantCase]
+    exercises: list[ParticipantExercise]
+    segments: list[ParticipantSegment]
+    reflection: list[str]
+    takeaways: list[str]
+    sources: list[Source]
+
+
+class ParticipantProgram(_View):
+    config: ProgramConfig
+    modules: list[ParticipantModule]
+
+
+def participant_view(program: Program) -> ParticipantProgram:
+    """Build the participant view from the full program (facilitator fields fall away)."""
+    modules: list[dict[str, Any]] = []
+    for module in program.modules:
+        data = module.model_dump()
+        data["cases"] = [c.model_dump() for c in program.cases_of(module)]
+        data["exercises"] = [e.model_dump() for e in program.exercises_of(module)]
+        modules.append(data)
+    return ParticipantProgram.model_validate({"config": program.config, "modules": modules})

@@ -1,0 +1,96 @@
+"""The program: which modules, in what order, on which days, for whom, printed how.
+
+It is configured in ``mkdocs.yml`` under the ``servefirst`` plugin's ``program`` option.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+
+from .base import Ident, Line, Minutes, Strict
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _clock(value: object) -> object:
+    # YAML 1.1 reads an unquoted 09:00 as the sexagesimal number 540: turn it back.
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return f"{value // 60:02d}:{value % 60:02d}"
+    return value
+
+
+Clock = Annotated[str, BeforeValidator(_clock), Field(pattern=_CLOCK.pattern)]
+
+
+def clock_minutes(clock: str) -> int:
+    match = _CLOCK.match(clock)
+    assert match, clock
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+class Break(Strict):
+    """A break or lunch: a schedule item, not content."""
+
+    break_: Line = Field(alias="break", description="Its name, e.g. 'Lunch'.")
+    minutes: Minutes
+
+
+def _plan_kind(value: object) -> str:
+    return "plan:break" if isinstance(value, dict | Break) else "plan:module"
+
+
+PlanItem = Annotated[
+    Annotated[Ident, Tag("plan:module")] | Annotated[Break, Tag("plan:break")],
+    Discriminator(_plan_kind),
+]
+"""A module id, or a ``{break: Lunch, minutes: 45}`` mapping."""
+
+
+class Day(Strict):
+    start: Clock = Field("09:00", description="When the day starts, HH:MM.")
+    finish_by: Clock = Field("17:00", description="When the day must be over, HH:MM.")
+    plan: list[PlanItem] = Field(min_length=1, description="Module ids and breaks, in order.")
+
+    @model_validator(mode="after")
+    def _finish_after_start(self) -> Day:
+        if clock_minutes(self.finish_by) <= clock_minutes(self.start):
+            raise ValueError(f"finish_by {self.finish_by} is not after start {self.start}")
+        return self
+
+
+class Branding(Strict):
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = Field(
+        "#1f5f7a", description="Primary colour, #RRGGBB."
+    )
+    logo: str | None = Field(None, description="Logo file (SVG or PNG), relative to mkdocs.yml.")
+
+
+class ProgramConfig(Strict):
+    """The ``program`` option of the ``servefirst`` plugin in ``mkdocs.yml``."""
+
+    title: Line
+    subtitle: Line | None = None
+    organisation: Line
+    audience: Line = Field(description="Who the workshop is for.")
+    version: Line = "1.0"
+    date: Line | None = Field(None, description="Date of this edition, as printed on covers.")
+    group_size: int = Field(16, ge=1, le=500, description="Planned participants.")
+    paper: Literal["A4", "letter"] = "A4"
+    language: Literal["en"] = "en"
+    branding: Branding = Field(default_factory=Branding)
+    days: list[Day] = Field(min_length=1)
+
+    @property
+    def module_ids(self) -> list[str]:
+        return [item for day in self.days for item in day.plan if isinstance(item, str)]
+
+
+class PluginConfig(Strict):
+    """Everything under ``plugins: - servefirst:`` in ``mkdocs.yml``."""
+
+    program: ProgramConfig
+    modules_dir: str = "modules"
+    exercises_dir: str = "exercises"

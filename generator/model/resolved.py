@@ -1,0 +1,36 @@
+"""The program after loading: configuration plus every item it uses, cross-checked.
+
+This is the facilitator's view: it holds everything. Participant outputs never see it;
+they receive :class:`generator.model.participant.ParticipantProgram` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Problem
+from .case import Case
+from .exercise import Exercise
+from .module import Module
+from .program import ProgramConfig
+
+
+@dataclass(frozen=True)
+class Program:
+    root: Path
+    config: ProgramConfig
+    modules: list[Module]
+    """The modules of the plan, in program order."""
+    exercises: dict[str, Exercise]
+    cases: dict[str, Case]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.id == module_id)
+
+    def cases_of(self, module: Module) -> list[Case]:
+        return [self.cases[c] for c in module.cases]
+
+    def exercises_of(self, module: Module) -> list[Exercise]:
+        return [self.exercises[e] for e in module.exercises]
