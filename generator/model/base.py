@@ -27,6 +27,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class DebriefQuestion(Strict):
+    """A question the facilitator asks, with the answers to listen for."""
+
+    question: Line
+    listen_for: Text = Field(
+        description="The answers a facilitator hopes to hear, and how to steer if they don't come."
+    )
+
+
 class Source(Strict):
     """A full citation. Every fact a module teaches carries one."""
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from .base import Ident, Line, Minutes, Strict, Text
+from .base import DebriefQuestion, Ident, Line, Minutes, Strict, Text
 
 
 class LinesField(Strict):
@@ -89,13 +89,6 @@ class TimingCue(Strict):
     cue: Line
 
 
-class DebriefQuestion(Strict):
-    question: Line
-    listen_for: Text = Field(
-        description="The answers a facilitator hopes to hear, and how to steer if they don't come."
-    )
-
-
 class ExerciseFacilitator(Strict):
     """Facilitator-only material. Never reaches a participant output."""
 
@@ -126,6 +119,9 @@ class Exercise(Strict):
         default_factory=list, description="Participant steps when the session runs online."
     )
     worksheet: list[WorksheetField] = Field(default_factory=list)
+    scoring: Text | None = Field(
+        None, description="For self-assessments: how to score it and read the result."
+    )
     facilitator: ExerciseFacilitator
 
     @model_validator(mode="after")

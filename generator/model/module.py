@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Ident, Line, Minutes, Source, Strict, Text
+from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
 
 
 class PrincipleFacilitator(Strict):
@@ -32,6 +32,9 @@ class SegmentFacilitator(Strict):
     say: list[Text] = Field(default_factory=list, description="Talking points, in order.")
     do: list[Text] = Field(default_factory=list, description="What the facilitator does.")
     timing_cues: list[Line] = Field(default_factory=list)
+    debrief: list[DebriefQuestion] = Field(
+        default_factory=list, description="Questions for the room, with what to listen for."
+    )
     transition: Text | None = Field(None, description="The bridge into the next segment.")
     virtual: Text | None = Field(None, description="What changes when the session is online.")
 

@@ -53,6 +53,7 @@ class ParticipantExercise(_View):
     instructions: list[str]
     virtual_instructions: list[str]
     worksheet: list[WorksheetField]
+    scoring: str | None
 
 
 class ParticipantSegment(_View):

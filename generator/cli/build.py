@@ -1,0 +1,28 @@
+"""``servefirst build``: the site and both PDFs, from one load of the program."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("build")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: PATH/build).",
+)
+@click.option("--pdf/--no-pdf", default=True, help="Render the facilitator guide and workbook.")
+@click.option("--site/--no-site", default=True, help="Build the participant handbook site.")
+def command(path: Path, out: Path | None, pdf: bool, site: bool) -> None:
+    """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
+    OUT/pdf/participant-workbook.pdf."""
+    from ..pipeline import build
+
+    report = build(path, out or path / "build", pdf=pdf, site=site)
+    for line in report.lines():
+        click.echo(line)

@@ -1,0 +1,32 @@
+"""``servefirst schema``: JSON Schemas for module, case and exercise files, for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..model import Case, Exercise, Module
+from ..scaffold import SCHEMA_DIR
+
+MODELS = {"module": Module, "case": Case, "exercise": Exercise}
+
+
+def schema_text(kind: str) -> str:
+    schema = MODELS[kind].model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"Serve First {kind}"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+@click.command("schema")
+@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+def command(path: Path) -> None:
+    """Write JSON Schemas into PATH/schema/ (default: the current folder)."""
+    folder = path / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind in MODELS:
+        target = folder / f"{kind}.schema.json"
+        target.write_text(schema_text(kind), encoding="utf-8")
+        click.echo(f"wrote {target}")

@@ -1,0 +1,17 @@
+"""``servefirst serve``: the handbook with live reload while you edit modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("serve")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
+def command(path: Path, dev_addr: str) -> None:
+    """Serve the participant handbook of PATH and rebuild when a file changes."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(path / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)

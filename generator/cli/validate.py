@@ -1,0 +1,28 @@
+"""``servefirst validate``: check every file of a program and report all problems at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..loader import load_program
+
+
+@click.command("validate")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def command(path: Path, strict: bool) -> None:
+    """Check the program in PATH (default: the current folder)."""
+    program = load_program(path)
+    for warning in program.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if strict and program.warnings:
+        click.echo(f"{len(program.warnings)} warning(s), and --strict is on.", err=True)
+        sys.exit(1)
+    modules = len(program.modules)
+    click.echo(
+        f"OK: {program.config.title}: {modules} module{'s' if modules != 1 else ''}, "
+        f"{len(program.exercises)} exercises, {len(program.cases)} cases."
+    )

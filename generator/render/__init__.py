@@ -1,0 +1,1 @@
+"""Renderers: each output is a function of the validated model (or its participant view)."""
