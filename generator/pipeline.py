@@ -1,0 +1,87 @@
+"""The build as one linear function: load and validate once, then render each output.
+
+Order matters: the workbook is laid out before the facilitator guide, because the guide
+prints the workbook's real page numbers; the site comes last and links the workbook PDF.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BuildError
+from .loader import CONFIG_FILE, load_program
+from .model.participant import participant_view
+
+WORKBOOK = "participant-workbook.pdf"
+GUIDE = "facilitator-guide.pdf"
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        rows = []
+        for name, seconds in self.timings.items():
+            pages = f", {self.pages[name]} pages" if name in self.pages else ""
+            rows.append(f"{name:<20} {seconds:6.2f} s{pages}")
+        rows.append(f"Wrote {self.out}")
+        return rows
+
+
+def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> BuildReport:
+    report = BuildReport(out)
+    clock = time.perf_counter()
+    program = load_program(root)
+    view = participant_view(program)
+    report.timings["load"] = time.perf_counter() - clock
+
+    if pdf:
+        from .render.pdf import render_facilitator, render_workbook
+
+        clock = time.perf_counter()
+        workbook = render_workbook(view, out / "pdf" / WORKBOOK, program.root)
+        report.timings["workbook"] = time.perf_counter() - clock
+        report.pages["workbook"] = workbook.pages
+
+        clock = time.perf_counter()
+        guide = render_facilitator(program, workbook.anchors, out / "pdf" / GUIDE)
+        report.timings["facilitator guide"] = time.perf_counter() - clock
+        report.pages["facilitator guide"] = guide.pages
+
+    if site:
+        clock = time.perf_counter()
+        build_site(root, out / "site")
+        report.timings["site"] = time.perf_counter() - clock
+    return report
+
+
+def build_site(root: Path, target: Path) -> None:
+    """Run MkDocs into a temporary folder, then swap it in: never a half-built site."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        config = load_config(config_file=str(root / CONFIG_FILE), site_dir=str(staging))
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"the site did not build: {exc}") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,168 @@
+"""The two printed documents: the participant workbook and the facilitator guide.
+
+Each is a Jinja template rendered to HTML, laid out by WeasyPrint with a print
+stylesheet of its own (never the site's CSS). The workbook is laid out first so the
+facilitator guide can quote its real page numbers ("Workbook p. 14").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BuildError
+from ..model import Program, Source
+from ..model.participant import ParticipantProgram
+from ..model.program import ProgramConfig
+from ..schedule import Agenda, build_agenda
+from .markup import environment
+
+if TYPE_CHECKING:
+    from weasyprint import Document
+
+STYLES = files("generator") / "styles"
+PAGE_SIZES = {"A4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    title: str
+    anchor: str
+    level: int
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    path: Path
+    pages: int
+    anchors: dict[str, int]
+    """Page number (1-based) of every element id in the document."""
+
+
+def workbook_html(view: ParticipantProgram) -> str:
+    """The participant workbook as HTML. Takes only the participant view."""
+    agenda = build_agenda(view.config, view.modules)
+    toc = [TocEntry("The day at a glance", "agenda", 1)]
+    for module in view.modules:
+        toc.append(TocEntry(module.title, f"module-{module.id}", 1))
+    toc.append(TocEntry("Sources", "sources", 1))
+    return _render(
+        "workbook.html.j2",
+        view.config,
+        document_title=f"{view.config.title}: Participant workbook",
+        document_subject=f"Participant workbook for {view.config.title}",
+        kind_label="Participant workbook",
+        body_class="workbook",
+        name_line=True,
+        view=view,
+        agenda=agenda,
+        toc=toc,
+        sources=_unique_sources(s for m in view.modules for s in m.sources),
+    )
+
+
+def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
+    """The facilitator guide as HTML, with page references into the workbook."""
+    agenda = build_agenda(program.config, program.modules)
+    toc = [TocEntry("The day at a glance", "agenda", 1)]
+    for module in program.modules:
+        toc.append(TocEntry(module.title, f"module-{module.id}", 1))
+    toc.append(TocEntry("Sources", "sources", 1))
+    return _render(
+        "facilitator.html.j2",
+        program.config,
+        document_title=f"{program.config.title}: Facilitator guide",
+        document_subject=f"Facilitator guide for {program.config.title}",
+        kind_label="Facilitator guide",
+        body_class="facilitator",
+        name_line=False,
+        program=program,
+        agenda=agenda,
+        toc=toc,
+        workbook_pages=workbook_pages,
+        sources=_unique_sources(s for m in program.modules for s in m.sources),
+    )
+
+
+def _render(template: str, config: ProgramConfig, **context: Any) -> str:
+    env = environment("pdf")
+    return env.get_template(template).render(
+        config=config, created=_created(), logo=None, **context
+    )
+
+
+def _unique_sources(sources: Any) -> list[Source]:
+    seen: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        seen.setdefault((source.author, source.title), source)
+    return sorted(seen.values(), key=lambda s: (s.author.lower(), s.year or 0))
+
+
+def _created() -> str:
+    """A fixed timestamp when SOURCE_DATE_EPOCH is set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def theme_css(config: ProgramConfig) -> str:
+    """The only program-dependent CSS: paper size and brand colour."""
+    return f":root {{ --brand: {config.branding.colour}; }}\n@page {{ size: {PAGE_SIZES[config.paper]}; }}\n"
+
+
+def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Document:
+    """Lay out HTML with the shared and the document's own stylesheet."""
+    from weasyprint import CSS, HTML
+
+    from .fetcher import LocalFetcher
+
+    fetcher = LocalFetcher([base_url])
+    with as_file(STYLES) as styles:
+        sheets = [
+            CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
+            CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),
+            CSS(string=theme_css(config)),
+        ]
+        document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=fetcher).render(
+            stylesheets=sheets
+        )
+    return document
+
+
+def write(document: Document, target: Path) -> RenderedPdf:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        document.write_pdf(temporary, pdf_tags=True)
+        temporary.replace(target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BuildError(f"cannot write {target}: {exc.strerror}") from exc
+    return RenderedPdf(target, len(document.pages), anchor_pages(document))
+
+
+def anchor_pages(document: Document) -> dict[str, int]:
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
+    return write(layout(workbook_html(view), "workbook", view.config, base_url), target)
+
+
+def render_facilitator(
+    program: Program, workbook_pages: dict[str, int], target: Path
+) -> RenderedPdf:
+    html = facilitator_html(program, workbook_pages)
+    return write(layout(html, "facilitator", program.config, program.root), target)
+
+
+__all__ = ["Agenda", "RenderedPdf", "render_facilitator", "render_workbook"]
