@@ -19,14 +19,16 @@ def check_program(
     modules: Sequence[Located[Module]],
     cases: Sequence[Located[Case]],
     exercises: Sequence[Located[Exercise]],
+    broken: set[str],
     problems: list[Problem],
     warnings: list[Problem],
 ) -> None:
+    """Cross-file checks. ``broken``: ids of files that exist but failed to load."""
     for group in (modules, cases, exercises):
         _check_ids(group, problems)
-    module_ids = {m.item.id for m in modules}
-    case_ids = {c.item.id for c in cases}
-    exercise_ids = {e.item.id for e in exercises}
+    module_ids = {m.item.id for m in modules} | broken
+    case_ids = {c.item.id for c in cases} | broken
+    exercise_ids = {e.item.id for e in exercises} | broken
     minutes = {e.item.id: e.item.minutes for e in exercises}
     for located in modules:
         _check_module(located, case_ids, exercise_ids, minutes, problems)
@@ -158,7 +160,7 @@ def _check_plan(
                     Problem(file, lines.line_of(loc), field, f"module '{entry}' is planned twice")
                 )
             placed.add(entry)
-            used += modules[entry].duration
+            used += modules[entry].duration if entry in modules else 0
         available = clock_minutes(day.finish_by) - clock_minutes(day.start)
         if used > available:
             problems.append(

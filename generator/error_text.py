@@ -92,6 +92,9 @@ def _message(err: ErrorDetails, data: Any, loc: Loc, model: type[BaseModel]) -> 
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
+    if kind == "worksheet_kind":
+        got = value.get("kind") if isinstance(value, dict) else value
+        return f"{err['msg']}, got {_got(got)}"
     if kind == "missing":
         return "required field is missing; add it"
     if kind == "extra_forbidden":

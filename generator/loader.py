@@ -48,10 +48,17 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
     modules = _load_folder(root, modules_dir, Module, problems)
     cases = _load_folder(root, modules_dir / CASES_SUBDIR, Case, problems)
     exercises = _load_folder(root, exercises_dir, Exercise, problems)
+    # Files that exist but did not load already have their own problem; a reference to
+    # them is not reported a second time as "unknown".
+    broken = {
+        path.stem
+        for folder in (modules_dir, modules_dir / CASES_SUBDIR, exercises_dir)
+        for path in _yaml_files(folder)
+    } - {item.item.id for group in (modules, cases, exercises) for item in group}
 
     warnings: list[Problem] = []
     if plugin is not None:
-        checks.check_program(plugin, modules, cases, exercises, problems, warnings)
+        checks.check_program(plugin, modules, cases, exercises, broken, problems, warnings)
     if problems:
         raise ContentError(problems)
     assert plugin is not None
@@ -122,16 +129,18 @@ def _plugin_options(entry: Any) -> Any:
 def _load_folder(
     root: Path, folder: Path, model: type[M], problems: list[Problem]
 ) -> list[Located[M]]:
-    if not folder.is_dir():
-        return []
     items: list[Located[M]] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in {".yml", ".yaml"} or not path.is_file():
-            continue
+    for path in _yaml_files(folder):
         loaded = load_item(root, path, model, problems)
         if loaded is not None:
             items.append(loaded)
     return items
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.iterdir()) if p.suffix in {".yml", ".yaml"} and p.is_file()]
 
 
 def load_item(root: Path, path: Path, model: type[M], problems: list[Problem]) -> Located[M] | None:
@@ -143,8 +152,11 @@ def load_item(root: Path, path: Path, model: type[M], problems: list[Problem]) -
         problems.append(exc.problem)
         return None
     kind = model.__name__.lower()
+    article = "an" if kind[0] in "aeiou" else "a"
     if doc.data is None:
-        problems.append(Problem(shown, 1, "", f"file is empty; expected a {kind} (id, title, ...)"))
+        problems.append(
+            Problem(shown, 1, "", f"file is empty; expected {article} {kind} (id, title, ...)")
+        )
         return None
     if not isinstance(doc.data, dict):
         problems.append(

@@ -64,7 +64,7 @@ class _Loader(yaml.SafeLoader):
 
 def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
+        return loader.construct_scalar(node) or str(node.tag)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
     return None

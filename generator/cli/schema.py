@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import click
+from pydantic import BaseModel
 
 from ..model import Case, Exercise, Module
 from ..scaffold import SCHEMA_DIR
 
-MODELS = {"module": Module, "case": Case, "exercise": Exercise}
+MODELS: dict[str, type[BaseModel]] = {"module": Module, "case": Case, "exercise": Exercise}
 
 
 def schema_text(kind: str) -> str:

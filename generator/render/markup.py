@@ -10,7 +10,7 @@ from markdown.extensions import Extension
 from markupsafe import Markup
 
 
-class NoRawHtml(Extension):
+class NoRawHtml(Extension):  # type: ignore[misc]
     """Treat HTML in content as text: ``<b>`` prints as ``<b>``, it is never markup."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:

@@ -1,0 +1,96 @@
+"""Shared helpers: small program folders in tmp_path, the real CLI, one shared build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> CliResult:
+    """Run the real ``servefirst`` entry point in a subprocess."""
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def copy_fixture(name: str, target: Path) -> Path:
+    destination = target / name
+    shutil.copytree(FIXTURES / name, destination)
+    return destination
+
+
+@pytest.fixture
+def basic(tmp_path: Path) -> Path:
+    """A fresh copy of the one-module fixture program."""
+    return copy_fixture("basic", tmp_path)
+
+
+@pytest.fixture
+def write_files(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write {relative path: content} over a copy of the basic fixture."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "basic"
+        if not root.exists():
+            copy_fixture("basic", tmp_path)
+        for name, content in files.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return write
+
+
+@dataclass
+class Built:
+    root: Path
+    out: Path
+
+    @property
+    def workbook(self) -> Path:
+        return self.out / "pdf" / "participant-workbook.pdf"
+
+    @property
+    def guide(self) -> Path:
+        return self.out / "pdf" / "facilitator-guide.pdf"
+
+    @property
+    def site(self) -> Path:
+        return self.out / "site"
+
+
+@pytest.fixture(scope="session")
+def basic_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The basic fixture built once through the real CLI, shared by read-only tests."""
+    base = tmp_path_factory.mktemp("basic-build")
+    root = copy_fixture("basic", base)
+    out = base / "out"
+    result = run_cli("build", root, "--out", out)
+    assert result.code == 0, result.err
+    return Built(root, out)
