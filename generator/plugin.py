@@ -21,6 +21,8 @@ from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .render.site import site_nav, site_pages
 
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "def_list", "pymdownx.details")
+
 
 class ServeFirstPluginConfig(Config):
     # Validated in full by Serve First's own model (with file and line in messages).
@@ -42,6 +44,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         except ContentError as exc:
             raise PluginError(f"Serve First found problems in the program:\n{exc}") from exc
         self.view = participant_view(program)
+        for extension in REQUIRED_EXTENSIONS:  # the generated pages use these
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         self.pages = site_pages(self.view)
         if not config.nav:
             config.nav = site_nav(self.view)

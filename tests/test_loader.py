@@ -31,7 +31,7 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [
             "modules/serve-first.yml:50: exercises[1]: unknown exercise 'listening-pears'; "
             "did you mean 'listening-pairs'?",
-            "modules/serve-first.yml:90: segments[3].exercise: exercise 'listening-pairs' is not "
+            "modules/serve-first.yml:95: segments[3].exercise: exercise 'listening-pairs' is not "
             "listed in this module's exercises; add it there",
         ],
     ),
@@ -56,7 +56,11 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ],
     ),
     "missing required field": (
-        {"modules/cases/southwest-airlines.yml": CASE.replace("organisation: Southwest Airlines\n", "")},
+        {
+            "modules/cases/southwest-airlines.yml": CASE.replace(
+                "organisation: Southwest Airlines\n", ""
+            )
+        },
         ["modules/cases/southwest-airlines.yml:2: organisation: required field is missing; add it"],
     ),
     "empty file": (
@@ -64,7 +68,11 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["exercises/listening-pairs.yml:1: file is empty; expected an exercise (id, title, ...)"],
     ),
     "not UTF-8": (
-        {"exercises/listening-pairs.yml": EXERCISE.replace("pairs\n", "pairs caf\xe9\n", 1).encode("latin-1")},
+        {
+            "exercises/listening-pairs.yml": EXERCISE.replace(
+                "pairs\n", "pairs caf\xe9\n", 1
+            ).encode("latin-1")
+        },
         [
             "exercises/listening-pairs.yml:2: file is not UTF-8 text (byte 0xe9 at offset 86); "
             "save it with UTF-8 encoding"
@@ -89,8 +97,14 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ],
     ),
     "blank prose": (
-        {"modules/serve-first.yml": MODULE.replace("takeaways:\n  - Servant", "takeaways:\n  - ''\n  - Servant")},
-        ["modules/serve-first.yml:104: takeaways[0]: must not be empty; write the text or remove the field"],
+        {
+            "modules/serve-first.yml": MODULE.replace(
+                "takeaways:\n  - Servant", "takeaways:\n  - ''\n  - Servant"
+            )
+        },
+        [
+            "modules/serve-first.yml:109: takeaways[0]: must not be empty; write the text or remove the field"
+        ],
     ),
     "unknown module in plan": (
         {"mkdocs.yml": CONFIG.replace("- serve-first", "- serve-frist")},
@@ -117,7 +131,9 @@ def test_broken_input_gives_located_messages(
     assert lines[-1].startswith(f"{count} problem{'s' if count > 1 else ''} in ")
 
 
-def test_every_problem_is_reported_in_one_run(write_files: Callable[[dict[str, str | bytes]], Path]) -> None:
+def test_every_problem_is_reported_in_one_run(
+    write_files: Callable[[dict[str, str | bytes]], Path],
+) -> None:
     root = write_files(
         {
             "modules/serve-first.yml": MODULE.replace("duration: 60", "duration: sixty"),

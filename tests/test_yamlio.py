@@ -6,7 +6,9 @@ from generator.yamlio import MAX_VALUES, YamlProblem, load_yaml
 
 
 def test_records_the_line_of_every_key_and_item() -> None:
-    doc = load_yaml("title: A\nsegments:\n  - title: One\n    minutes: 5\n  - title: Two\n", "m.yml")
+    doc = load_yaml(
+        "title: A\nsegments:\n  - title: One\n    minutes: 5\n  - title: Two\n", "m.yml"
+    )
     assert doc.lines.line_of(("title",)) == 1
     assert doc.lines.line_of(("segments", 1, "title")) == 5
     assert doc.lines.line_of(("segments", 0, "minutes")) == 4
@@ -41,6 +43,8 @@ def test_alias_bomb_is_bounded() -> None:
 
 
 def test_mkdocs_tags_are_read_as_text() -> None:
-    doc = load_yaml("emoji: !!python/name:material.extensions.emoji.twemoji\nx: !ENV HOME\n", "mkdocs.yml")
+    doc = load_yaml(
+        "emoji: !!python/name:material.extensions.emoji.twemoji\nx: !ENV HOME\n", "mkdocs.yml"
+    )
     assert doc.data["x"] == "HOME"
     assert doc.data["emoji"].endswith("python/name:material.extensions.emoji.twemoji")

@@ -23,6 +23,10 @@ def command(path: Path, strict: bool) -> None:
         sys.exit(1)
     modules = len(program.modules)
     click.echo(
-        f"OK: {program.config.title}: {modules} module{'s' if modules != 1 else ''}, "
-        f"{len(program.exercises)} exercises, {len(program.cases)} cases."
+        f"OK: {program.config.title}: {_count(modules, 'module')}, "
+        f"{_count(len(program.exercises), 'exercise')}, {_count(len(program.cases), 'case')}."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -8,11 +8,12 @@ facilitator guide can quote its real page numbers ("Workbook p. 14").
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import BuildError
 from ..model import Program, Source
@@ -60,8 +61,9 @@ def workbook_html(view: ParticipantProgram) -> str:
         name_line=True,
         view=view,
         agenda=agenda,
+        slots={s.module_id: s for s in agenda.slots if s.module_id},
         toc=toc,
-        sources=_unique_sources(s for m in view.modules for s in m.sources),
+        sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
     )
 
 
@@ -84,7 +86,9 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         agenda=agenda,
         toc=toc,
         workbook_pages=workbook_pages,
-        sources=_unique_sources(s for m in program.modules for s in m.sources),
+        sources=all_sources(
+            [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
+        ),
     )
 
 
@@ -95,10 +99,17 @@ def _render(template: str, config: ProgramConfig, **context: Any) -> str:
     )
 
 
-def _unique_sources(sources: Any) -> list[Source]:
+class _HasSources(Protocol):
+    @property
+    def sources(self) -> Sequence[Source]: ...
+
+
+def all_sources(items: Iterable[_HasSources]) -> list[Source]:
+    """Every source of the given modules and cases, once each, sorted by author."""
     seen: dict[tuple[str, str], Source] = {}
-    for source in sources:
-        seen.setdefault((source.author, source.title), source)
+    for item in items:
+        for source in item.sources:
+            seen.setdefault((source.author, source.title), source)
     return sorted(seen.values(), key=lambda s: (s.author.lower(), s.year or 0))
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from ..model.participant import ParticipantProgram
 from ..schedule import build_agenda
 from .markup import environment
-from .pdf import _unique_sources
+from .pdf import all_sources
 
 
 def _lower_first(text: str) -> str:
@@ -30,7 +30,8 @@ def site_pages(view: ParticipantProgram) -> dict[str, str]:
         ),
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
         "sources.md": env.get_template("sources.md.j2").render(
-            sources=_unique_sources(s for m in view.modules for s in m.sources), **common
+            sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
+            **common,
         ),
     }
     module_template = env.get_template("module.md.j2")
