@@ -20,13 +20,14 @@ from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
 from ..schedule import Agenda, build_agenda
+from . import logistics
 from .markup import environment
 
 if TYPE_CHECKING:
     from weasyprint import Document
 
 STYLES = files("generator") / "styles"
-PAGE_SIZES = {"A4": "A4", "letter": "letter"}
+PAGE_SIZES = {"A4": ("A4", "297mm"), "letter": ("letter", "279.4mm")}
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,7 @@ def workbook_html(view: ParticipantProgram) -> str:
     """The participant workbook as HTML. Takes only the participant view."""
     agenda = build_agenda(view.config, view.modules)
     toc = [TocEntry("The day at a glance", "agenda", 1)]
-    for module in view.modules:
-        toc.append(TocEntry(module.title, f"module-{module.id}", 1))
+    toc += [TocEntry(m.title, f"module-{m.id}", 1) for m in view.modules]
     toc.append(TocEntry("Sources", "sources", 1))
     return _render(
         "workbook.html.j2",
@@ -70,10 +70,21 @@ def workbook_html(view: ParticipantProgram) -> str:
 def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
     """The facilitator guide as HTML, with page references into the workbook."""
     agenda = build_agenda(program.config, program.modules)
-    toc = [TocEntry("The day at a glance", "agenda", 1)]
-    for module in program.modules:
-        toc.append(TocEntry(module.title, f"module-{module.id}", 1))
-    toc.append(TocEntry("Sources", "sources", 1))
+    toc = [
+        TocEntry("The day at a glance", "agenda", 1),
+        TocEntry("Preparation checklist", "preparation", 1),
+        TocEntry("Materials", "materials", 1),
+        TocEntry("Room set-up", "room", 1),
+    ]
+    toc += [TocEntry(m.title, f"module-{m.id}", 1) for m in program.modules]
+    toc += [
+        TocEntry("Appendix: end-of-day evaluation", "evaluation", 1),
+        TocEntry("Sources", "sources", 1),
+    ]
+    module_materials = {
+        m.id: list(dict.fromkeys(item for seg in m.segments for item in seg.materials))
+        for m in program.modules
+    }
     return _render(
         "facilitator.html.j2",
         program.config,
@@ -86,16 +97,41 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         agenda=agenda,
         toc=toc,
         workbook_pages=workbook_pages,
+        horizons=logistics.HORIZONS,
+        prep=logistics.preparation(program),
+        materials=logistics.materials(program),
+        formats=logistics.formats_used(program),
+        module_materials=module_materials,
+        reaction=REACTION_ITEMS,
+        open_questions=OPEN_QUESTIONS,
         sources=all_sources(
             [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
         ),
     )
 
 
+REACTION_ITEMS = [
+    "The day was relevant to my work.",
+    "The activities helped me practise, not only listen.",
+    "The facilitator kept the day clear and well paced.",
+    "I would recommend this workshop to a colleague.",
+]
+OPEN_QUESTIONS = [
+    "The most useful part of the day for me was...",
+    "One thing I would change about the day is...",
+    "The first thing I will do differently at work is...",
+]
+
+
 def _render(template: str, config: ProgramConfig, **context: Any) -> str:
     env = environment("pdf")
+    moment = _moment()
     return env.get_template(template).render(
-        config=config, created=_created(), logo=None, **context
+        config=config,
+        created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        edition_date=f"{moment.day} {moment:%B %Y}",
+        logo=context.pop("logo", None),
+        **context,
     )
 
 
@@ -113,16 +149,20 @@ def all_sources(items: Iterable[_HasSources]) -> list[Source]:
     return sorted(seen.values(), key=lambda s: (s.author.lower(), s.year or 0))
 
 
-def _created() -> str:
-    """A fixed timestamp when SOURCE_DATE_EPOCH is set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def _moment() -> datetime:
+    """A fixed time when SOURCE_DATE_EPOCH is set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
 def theme_css(config: ProgramConfig) -> str:
-    """The only program-dependent CSS: paper size and brand colour."""
-    return f":root {{ --brand: {config.branding.colour}; }}\n@page {{ size: {PAGE_SIZES[config.paper]}; }}\n"
+    """The only program-dependent CSS: paper size, cover height and brand colour."""
+    size, height = PAGE_SIZES[config.paper]
+    return (
+        f":root {{ --brand: {config.branding.colour}; }}\n"
+        f"@page {{ size: {size}; }}\n"
+        f".cover {{ height: {height}; }}\n"
+    )
 
 
 def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Document:
