@@ -30,7 +30,9 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
             if isinstance(item, list):
                 walk(item, level + 1)
             else:
-                rows.append((level, item.title, reader.get_destination_page_number(item) + 1))
+                page = reader.get_destination_page_number(item)
+                assert page is not None, item.title
+                rows.append((level, item.title, page + 1))
 
     walk(reader.outline, 1)
     return rows
