@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .errors import Problem
+from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
 from .model.program import clock_minutes
-
-if TYPE_CHECKING:
-    from .loader import Located
 
 
 def check_program(
@@ -24,8 +21,6 @@ def check_program(
     warnings: list[Problem],
 ) -> None:
     """Cross-file checks. ``broken``: ids of files that exist but failed to load."""
-    for group in (modules, cases, exercises):
-        _check_ids(group, problems)
     module_ids = {m.item.id for m in modules} | broken
     case_ids = {c.item.id for c in cases} | broken
     exercise_ids = {e.item.id for e in exercises} | broken
@@ -33,15 +28,36 @@ def check_program(
     for located in modules:
         _check_module(located, case_ids, exercise_ids, minutes, problems)
     _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
-    used = {e for m in modules for e in m.item.exercises}
-    for ex in exercises:
-        if ex.item.id not in used:
-            warnings.append(
-                Problem(ex.file, 1, "id", f"exercise '{ex.item.id}' is used by no module")
-            )
+    _check_unused(plugin, modules, cases, exercises, warnings)
 
 
-def _check_ids(
+def _check_unused(
+    plugin: Located[PluginConfig],
+    modules: Sequence[Located[Module]],
+    cases: Sequence[Located[Case]],
+    exercises: Sequence[Located[Exercise]],
+    warnings: list[Problem],
+) -> None:
+    """A program's own file that replaces nothing and that nothing uses is a stale
+    override (the library item it replaced was renamed or removed) or a forgotten file."""
+    library = {x.item.id for g in (modules, cases, exercises) for x in g if x.origin == "library"}
+    in_use = set(plugin.item.program.module_ids)
+    in_use |= {ref for m in modules for ref in (*m.item.exercises, *m.item.cases)}
+    for kind, group in (("module", modules), ("case", cases), ("exercise", exercises)):
+        for x in group:
+            if x.origin == "program" and x.item.id not in library | in_use:
+                warnings.append(
+                    Problem(
+                        x.file,
+                        x.lines.line_of(("id",)),
+                        "id",
+                        f"{kind} '{x.item.id}' replaces no library item and nothing uses it; "
+                        "check its id, or add it to the plan",
+                    )
+                )
+
+
+def check_ids(
     group: Sequence[Located[Module] | Located[Case] | Located[Exercise]], problems: list[Problem]
 ) -> None:
     seen: dict[str, str] = {}

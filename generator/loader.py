@@ -1,38 +1,46 @@
 """Load a program folder: read every file, validate it, cross-check, return a Program.
 
 Data flows one way: files -> plain data (with line numbers) -> typed models -> checks.
-All problems are collected and raised together as one ContentError.
+A program builds on the built-in library: an item in the program folder with the id of
+a library item replaces it; everything else keeps coming from the library, so a program
+receives every improvement to the items it did not override. All problems are
+collected and raised together as one ContentError.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
+from .library import LIBRARY_LABEL, library_root
+from .located import Located, Origin
 from .model import Case, Exercise, Module, PluginConfig, Program
-from .yamlio import LineMap, YamlProblem, load_yaml, read_text
+from .model.resolved import Changes
+from .yamlio import YamlProblem, load_yaml, read_text
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "servefirst"
 CASES_SUBDIR = "cases"
 
 M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
+Item = TypeVar("Item", Module, Case, Exercise)
 
 
-@dataclass(frozen=True)
-class Located(Generic[T]):
-    """A validated item with where it came from, for cross-file messages."""
+@dataclass
+class Tree:
+    """The items of one folder tree (the library or the program)."""
 
-    item: T
-    file: str
-    lines: LineMap
+    modules: list[Located[Module]] = field(default_factory=list)
+    cases: list[Located[Case]] = field(default_factory=list)
+    exercises: list[Located[Exercise]] = field(default_factory=list)
+    stems: set[str] = field(default_factory=set)
+    """Names of every item file found, loaded or not."""
 
 
 def load_program(root: Path, config_file: Path | None = None) -> Program:
@@ -42,36 +50,94 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
     problems: list[Problem] = []
 
     plugin = _load_plugin_config(root, config_path, problems)
-    modules_dir = root / (plugin.item.modules_dir if plugin else "modules")
-    exercises_dir = root / (plugin.item.exercises_dir if plugin else "exercises")
+    options = plugin.item if plugin else None
+    program = _load_tree(
+        root,
+        root / (options.modules_dir if options else "modules"),
+        root / (options.exercises_dir if options else "exercises"),
+        "program",
+        problems,
+    )
+    library = Tree()
+    source = library_root()
+    if options and options.library and source is not None and source.resolve() != root:
+        library = _load_tree(source, source / "modules", source / "exercises", "library", problems)
 
-    modules = _load_folder(root, modules_dir, Module, problems)
-    cases = _load_folder(root, modules_dir / CASES_SUBDIR, Case, problems)
-    exercises = _load_folder(root, exercises_dir, Exercise, problems)
-    # Files that exist but did not load already have their own problem; a reference to
-    # them is not reported a second time as "unknown".
-    broken = {
-        path.stem
-        for folder in (modules_dir, modules_dir / CASES_SUBDIR, exercises_dir)
-        for path in _yaml_files(folder)
-    } - {item.item.id for group in (modules, cases, exercises) for item in group}
+    modules, replaced_modules = _merge(library.modules, program.modules)
+    cases, replaced_cases = _merge(library.cases, program.cases)
+    exercises, replaced_exercises = _merge(library.exercises, program.exercises)
+    loaded = {x.item.id for group in (modules, cases, exercises) for x in group}
+    broken = (program.stems | library.stems) - loaded
 
     warnings: list[Problem] = []
     if plugin is not None:
+        modules = customise.apply(plugin, modules, problems)
         checks.check_program(plugin, modules, cases, exercises, broken, problems, warnings)
     if problems:
         raise ContentError(problems)
     assert plugin is not None
     config = plugin.item.program
     by_id = {m.item.id: m.item for m in modules}
-    return Program(
+    planned = [by_id[mid] for mid in config.module_ids]
+    used_cases = {c for m in planned for c in m.cases}
+    used_exercises = {e for m in planned for e in m.exercises}
+    changes = Changes(
+        replaced={
+            "module": replaced_modules,
+            "case": replaced_cases,
+            "exercise": replaced_exercises,
+        },
+        added={
+            "module": _added(program.modules, library.modules),
+            "case": _added(program.cases, library.cases),
+            "exercise": _added(program.exercises, library.exercises),
+        },
+        unplanned=sorted(m.item.id for m in library.modules if m.item.id not in config.module_ids),
+    )
+    result = Program(
         root=root,
         config=config,
-        modules=[by_id[mid] for mid in config.module_ids],
-        exercises={e.item.id: e.item for e in exercises},
-        cases={c.item.id: c.item for c in cases},
+        modules=planned,
+        exercises={e.item.id: e.item for e in exercises if e.item.id in used_exercises},
+        cases={c.item.id: c.item for c in cases if c.item.id in used_cases},
         warnings=warnings,
+        changes=changes,
     )
+    return customise.apply_terminology(result, plugin, warnings)
+
+
+def _merge(
+    library: list[Located[Item]], program: list[Located[Item]]
+) -> tuple[list[Located[Item]], dict[str, tuple[Item, Item]]]:
+    """Program items replace library items with the same id."""
+    merged: dict[str, Located[Item]] = {x.item.id: x for x in library}
+    replaced: dict[str, tuple[Item, Item]] = {}
+    for item in program:
+        if item.item.id in merged and merged[item.item.id].origin == "library":
+            replaced[item.item.id] = (merged[item.item.id].item, item.item)
+        merged[item.item.id] = item
+    duplicates: list[Located[Item]] = [x for x in program if merged.get(x.item.id) is not x]
+    return [*merged.values(), *duplicates], replaced
+
+
+def _added(program: list[Located[Item]], library: list[Located[Item]]) -> list[str]:
+    known = {x.item.id for x in library}
+    return sorted(x.item.id for x in program if x.item.id not in known)
+
+
+def _load_tree(
+    root: Path, modules_dir: Path, exercises_dir: Path, origin: Origin, problems: list[Problem]
+) -> Tree:
+    tree = Tree(
+        modules=_load_folder(root, modules_dir, Module, origin, problems),
+        cases=_load_folder(root, modules_dir / CASES_SUBDIR, Case, origin, problems),
+        exercises=_load_folder(root, exercises_dir, Exercise, origin, problems),
+    )
+    for folder in (modules_dir, modules_dir / CASES_SUBDIR, exercises_dir):
+        tree.stems |= {path.stem for path in _yaml_files(folder)}
+    for group in (tree.modules, tree.cases, tree.exercises):
+        checks.check_ids(group, problems)
+    return tree
 
 
 def _load_plugin_config(
@@ -127,11 +193,11 @@ def _plugin_options(entry: Any) -> Any:
 
 
 def _load_folder(
-    root: Path, folder: Path, model: type[M], problems: list[Problem]
+    root: Path, folder: Path, model: type[M], origin: Origin, problems: list[Problem]
 ) -> list[Located[M]]:
     items: list[Located[M]] = []
     for path in _yaml_files(folder):
-        loaded = load_item(root, path, model, problems)
+        loaded = load_item(root, path, model, problems, origin)
         if loaded is not None:
             items.append(loaded)
     return items
@@ -143,9 +209,13 @@ def _yaml_files(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.iterdir()) if p.suffix in {".yml", ".yaml"} and p.is_file()]
 
 
-def load_item(root: Path, path: Path, model: type[M], problems: list[Problem]) -> Located[M] | None:
+def load_item(
+    root: Path, path: Path, model: type[M], problems: list[Problem], origin: Origin = "program"
+) -> Located[M] | None:
     """Load one module, case or exercise file; append problems rather than raise."""
     shown = display_path(path, root)
+    if origin == "library":
+        shown = f"{LIBRARY_LABEL}/{shown}"
     try:
         doc = load_yaml(read_text(path, shown), shown)
     except YamlProblem as exc:
@@ -173,4 +243,4 @@ def load_item(root: Path, path: Path, model: type[M], problems: list[Problem]) -
     except ValidationError as exc:
         problems.extend(problems_from(exc, doc.data, doc.lines, shown, model))
         return None
-    return Located(item, shown, doc.lines)
+    return Located(item, shown, doc.lines, origin)

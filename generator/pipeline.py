@@ -42,6 +42,7 @@ def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> Buil
     view = participant_view(program)
     report.timings["load"] = time.perf_counter() - clock
 
+    workbook_pdf: tuple[Path, int] | None = None
     if pdf:
         from .render.pdf import render_facilitator, render_workbook
 
@@ -49,6 +50,7 @@ def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> Buil
         workbook = render_workbook(view, out / "pdf" / WORKBOOK, program.root)
         report.timings["workbook"] = time.perf_counter() - clock
         report.pages["workbook"] = workbook.pages
+        workbook_pdf = (workbook.path, workbook.pages)
 
         clock = time.perf_counter()
         guide = render_facilitator(program, workbook.anchors, out / "pdf" / GUIDE)
@@ -57,21 +59,30 @@ def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> Buil
 
     if site:
         clock = time.perf_counter()
-        build_site(root, out / "site")
+        build_site(root, out / "site", workbook_pdf)
         report.timings["site"] = time.perf_counter() - clock
     return report
 
 
-def build_site(root: Path, target: Path) -> None:
-    """Run MkDocs into a temporary folder, then swap it in: never a half-built site."""
+def build_site(root: Path, target: Path, workbook: tuple[Path, int] | None = None) -> None:
+    """Run MkDocs into a temporary folder, then swap it in: never a half-built site.
+
+    The downloads page links ``workbook`` (path and page count) when this build rendered
+    it; without one (``--no-pdf``) the plugin renders its own.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from .plugin import ServeFirstPlugin
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         config = load_config(config_file=str(root / CONFIG_FILE), site_dir=str(staging))
+        for plugin in config.plugins.values():
+            if workbook and isinstance(plugin, ServeFirstPlugin):
+                plugin.use_workbook(*workbook)
         mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -85,7 +85,7 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "day too long": (
         {"mkdocs.yml": CONFIG.replace('finish_by: "12:00"', 'finish_by: "09:30"')},
         [
-            "mkdocs.yml:19: program.days[0]: the plan needs 75 minutes but 09:00-09:30 has 30; "
+            "mkdocs.yml:20: program.days[0]: the plan needs 75 minutes but 09:00-09:30 has 30; "
             "cut 45 minutes or finish later"
         ],
     ),
@@ -109,7 +109,7 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "unknown module in plan": (
         {"mkdocs.yml": CONFIG.replace("- serve-first", "- serve-frist")},
         [
-            "mkdocs.yml:22: program.days[0].plan[0]: unknown module 'serve-frist'; "
+            "mkdocs.yml:23: program.days[0].plan[0]: unknown module 'serve-frist'; "
             "did you mean 'serve-first'?"
         ],
     ),

@@ -68,6 +68,22 @@ class Branding(Strict):
     logo: str | None = Field(None, description="Logo file (SVG or PNG), relative to mkdocs.yml.")
 
 
+class ModuleChanges(Strict):
+    """Shorten a library module from the program file, without copying it."""
+
+    drop: list[Line] = Field(
+        default_factory=list, description="Titles of segments to leave out of the module."
+    )
+    duration: Minutes | None = Field(
+        None, description="The new duration; it must equal the minutes of the segments kept."
+    )
+
+
+class Term(Strict):
+    singular: Line
+    plural: Line
+
+
 class ProgramConfig(Strict):
     """The ``program`` option of the ``servefirst`` plugin in ``mkdocs.yml``."""
 
@@ -82,6 +98,17 @@ class ProgramConfig(Strict):
     language: Literal["en"] = "en"
     branding: Branding = Field(default_factory=Branding)
     days: list[Day] = Field(min_length=1)
+    delivery: Literal["in-person", "virtual"] = Field(
+        "in-person", description="Selects in-person or virtual instructions everywhere."
+    )
+    customise: dict[Ident, ModuleChanges] = Field(
+        default_factory=dict, description="Per-module changes: segments to drop, new duration."
+    )
+    terminology: dict[Line, Line | Term] = Field(
+        default_factory=dict,
+        description="Words to replace in every output, e.g. {customer: patient}. "
+        "Plurals are formed with -s unless given as {singular: ..., plural: ...}.",
+    )
 
     @property
     def module_ids(self) -> list[str]:
@@ -92,5 +119,8 @@ class PluginConfig(Strict):
     """Everything under ``plugins: - servefirst:`` in ``mkdocs.yml``."""
 
     program: ProgramConfig
+    library: bool = Field(
+        True, description="Build on the built-in library of modules, cases and exercises."
+    )
     modules_dir: str = "modules"
     exercises_dir: str = "exercises"

@@ -8,12 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem
 from .case import Case
 from .exercise import Exercise
 from .module import Module
 from .program import ProgramConfig
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a program changes relative to the built-in library."""
+
+    replaced: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    """kind -> id -> (library item, program item)."""
+    added: dict[str, list[str]] = field(default_factory=dict)
+    unplanned: list[str] = field(default_factory=list)
+    """Library modules the plan leaves out."""
+    terminology: dict[str, int] = field(default_factory=dict)
+    """Each term and how many times it was replaced."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +39,7 @@ class Program:
     exercises: dict[str, Exercise]
     cases: dict[str, Case]
     warnings: list[Problem] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

@@ -2,12 +2,68 @@
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from ..model.participant import ParticipantProgram
+from markdown.extensions.toc import slugify
+
+from ..model.participant import (
+    ParticipantCase,
+    ParticipantExercise,
+    ParticipantModule,
+    ParticipantProgram,
+)
 from ..schedule import build_agenda
-from .markup import environment
+from .markup import environment, md
 from .pdf import all_sources
+
+WORKBOOK_PATH = "downloads/participant-workbook.pdf"
+TOOLTIP_CHARS = 80  # a tooltip gathers whole sentences until it has at least this many
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class WorkbookLink:
+    """The workbook PDF as the downloads page shows it."""
+
+    path: str
+    size: str
+    pages: int | None = None
+
+    @classmethod
+    def of(cls, size_bytes: int, pages: int | None = None) -> WorkbookLink:
+        size = (
+            f"{size_bytes / 1_000_000:.1f} MB"
+            if size_bytes >= 1_000_000
+            else f"{max(1, round(size_bytes / 1000))} kB"
+        )
+        return cls(WORKBOOK_PATH, size, pages)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    """The opening sentences of the principle's explanation, as Markdown."""
+    tooltip: str
+    """The same, as plain text for a ``title`` attribute."""
+    module: ParticipantModule
+    anchor: str
+
+
+@dataclass(frozen=True)
+class LibraryCase:
+    case: ParticipantCase
+    modules: list[ParticipantModule]
+
+
+@dataclass(frozen=True)
+class LibraryExercise:
+    exercise: ParticipantExercise
+    modules: list[ParticipantModule]
 
 
 def _lower_first(text: str) -> str:
@@ -17,36 +73,131 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def site_pages(view: ParticipantProgram) -> dict[str, str]:
+def principle_anchor(name: str) -> str:
+    """The id of a principle's heading on its module page, e.g. 'serve-first-then-lead'."""
+    return slugify(name, "-") or "principle"
+
+
+def _opening(markdown_text: str) -> str:
+    """Whole sentences from the start, until there are at least TOOLTIP_CHARS characters."""
+    text = " ".join(markdown_text.split())
+    taken = ""
+    for sentence in _SENTENCE_END.split(text):
+        taken = f"{taken} {sentence}".strip()
+        if len(taken) >= TOOLTIP_CHARS:
+            break
+    return taken
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown to the plain text a reader sees, on one line."""
+    return " ".join(html.unescape(_TAGS.sub("", str(md(markdown_text)))).split())
+
+
+def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
+    """Every principle of the program, A to Z: the terms that get a tooltip everywhere.
+
+    Principles are the program's vocabulary (in the default program, the ``ten-
+    characteristics`` module's principles are Greenleaf's ten characteristics), so the
+    glossary follows from the content and needs no list of its own. A name taught in two
+    modules keeps its first explanation.
+    """
+    entries: dict[str, GlossaryEntry] = {}
+    for module in view.modules:
+        for principle in module.principles:
+            opening = _opening(principle.explanation)
+            entries.setdefault(
+                principle.name,
+                GlossaryEntry(
+                    term=principle.name,
+                    definition=opening,
+                    tooltip=plain_text(opening),
+                    module=module,
+                    anchor=principle_anchor(principle.name),
+                ),
+            )
+    return sorted(entries.values(), key=lambda e: e.term.casefold())
+
+
+def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
+    """The ``abbr`` extension's glossary: each term, and its lower-case form in running text."""
+    terms: dict[str, str] = {}
+    for entry in entries:
+        terms[entry.term] = entry.tooltip
+        lowered = _lower_first(entry.term)
+        if lowered != entry.term:
+            terms.setdefault(lowered, entry.tooltip)
+    return terms
+
+
+def _cases(view: ParticipantProgram) -> list[LibraryCase]:
+    found: dict[str, LibraryCase] = {}
+    for module in view.modules:
+        for case in module.cases:
+            found.setdefault(case.id, LibraryCase(case, [])).modules.append(module)
+    return sorted(found.values(), key=lambda c: c.case.organisation.casefold())
+
+
+def _exercises(view: ParticipantProgram) -> list[LibraryExercise]:
+    found: dict[str, LibraryExercise] = {}
+    for module in view.modules:
+        for exercise in module.exercises:
+            found.setdefault(exercise.id, LibraryExercise(exercise, [])).modules.append(module)
+    return sorted(found.values(), key=lambda e: e.exercise.title.casefold())
+
+
+def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, str]:
     """Map each page's path under docs/ to its Markdown."""
     env = environment("site")
     env.filters["lower_first"] = _lower_first
     agenda = build_agenda(view.config, view.modules)
     days = agenda.days
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
+    anchors = {p.name: principle_anchor(p.name) for m in view.modules for p in m.principles}
     pages = {
         "index.md": env.get_template("index.md.j2").render(
             days_phrase="one-day" if days == 1 else f"{days}-day", **common
         ),
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
+        "cases.md": env.get_template("cases.md.j2").render(cases=_cases(view), **common),
+        "exercises.md": env.get_template("exercises.md.j2").render(
+            exercises=_exercises(view), **common
+        ),
+        "glossary.md": env.get_template("glossary.md.j2").render(glossary=glossary(view), **common),
         "sources.md": env.get_template("sources.md.j2").render(
             sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
             **common,
         ),
+        "downloads.md": env.get_template("downloads.md.j2").render(workbook=workbook, **common),
     }
     module_template = env.get_template("module.md.j2")
     for number, module in enumerate(view.modules, start=1):
         pages[f"modules/{module.id}.md"] = module_template.render(
-            module=module, number=number, slot=agenda.slot_of(module.id), **common
+            module=module,
+            number=number,
+            slot=agenda.slot_of(module.id),
+            anchors=anchors,
+            **common,
         )
     return pages
 
 
-def site_nav(view: ParticipantProgram) -> list[Any]:
-    """Navigation in program order."""
-    return [
+def site_nav(view: ParticipantProgram, extra_pages: list[str] | None = None) -> list[Any]:
+    """Navigation in program order, then the reference pages, then hand-written pages."""
+    nav: list[Any] = [
         {"Home": "index.md"},
         {"Agenda": "agenda.md"},
         {"Modules": [{m.title: f"modules/{m.id}.md"} for m in view.modules]},
+        {"Case library": "cases.md"},
+        {"Exercise library": "exercises.md"},
+        {"Glossary": "glossary.md"},
         {"Sources": "sources.md"},
+        {"Downloads": "downloads.md"},
     ]
+    return nav + list(extra_pages or [])
+
+
+def problems_page(report: str) -> str:
+    """What ``serve`` shows instead of the handbook while the program has problems."""
+    env = environment("site")
+    return env.get_template("problems.md.j2").render(report=html.escape(report))

@@ -50,7 +50,7 @@ def test_new_items_validate_and_build_at_once(basic: Path, tmp_path: Path) -> No
     )
     assert run_cli("validate", basic).code == 0
     assert run_cli("build", basic, "--out", tmp_path / "out", "--no-pdf").code == 0
-    assert (tmp_path / "out/site/modules/my-module/index.html").is_file()
+    assert (tmp_path / "out/site/modules/my-module.html").is_file()
 
 
 def test_new_refuses_to_overwrite_and_bad_ids(basic: Path) -> None:

@@ -16,8 +16,8 @@ def test_home_links_every_module(basic_build: Built) -> None:
         (basic_build.site / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     links = {a["href"] for a in home.select("article a[href]")}
-    assert "modules/serve-first/" in links
-    page = basic_build.site / "modules/serve-first/index.html"
+    assert "modules/serve-first.html" in links
+    page = basic_build.site / "modules/serve-first.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     assert soup.h1 is not None
     assert soup.h1.get_text(strip=True).startswith("Serve first: what servant leadership is")
@@ -43,7 +43,7 @@ def test_mkdocs_build_strict_in_the_program_folder(basic: Path, tmp_path: Path) 
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "s/modules/serve-first/index.html").is_file()
+    assert (tmp_path / "s/modules/serve-first.html").is_file()
 
 
 def test_mkdocs_build_reports_content_errors_without_traceback(basic: Path, tmp_path: Path) -> None:

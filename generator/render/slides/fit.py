@@ -1,0 +1,191 @@
+"""Measure text the way a slide lays it out, so the deck can split it before it overflows.
+
+Widths come from the metrics of Lato, the deck's font, stored here so a measurement is
+the same on every machine (and needs no font file). The estimate errs on the generous
+side: a little narrower lines and a little less height than the boxes really have.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from ..markup import md
+
+_CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~‘’“”–—…•é·′×"
+# Advance widths in thousandths of an em, one per character of _CHARS.
+_REGULAR = (
+    "256 269 370 580 580 802 712 204 267 267 425 580 227 372 236 452 580 580 580 580 580 580 "
+    "580 580 580 580 250 262 580 580 580 448 836 677 646 668 760 578 566 730 764 280 422 662 "
+    "514 928 764 800 600 800 626 542 590 736 677 1036 649 624 602 306 452 306 580 459 400 497 "
+    "560 478 560 528 350 520 558 240 240 508 236 822 558 567 560 560 364 433 358 558 516 786 "
+    "498 516 452 301 250 301 580 214 214 366 366 580 794 750 580 528 260 327 580"
+)
+_BOLD = (
+    "243 281 396 580 580 820 724 212 274 274 425 580 234 373 238 466 580 580 580 580 580 580 "
+    "580 580 580 580 258 270 580 580 580 460 844 694 658 662 760 575 566 726 770 296 430 686 "
+    "520 945 770 808 619 808 643 548 600 742 694 1051 670 648 606 314 466 314 580 466 400 508 "
+    "568 482 568 534 358 528 564 254 254 534 248 838 564 574 568 568 373 440 372 564 528 802 "
+    "522 528 460 306 261 306 580 220 220 386 386 580 798 772 580 534 274 339 580"
+)
+WIDTHS = {
+    False: dict(zip(_CHARS, map(int, _REGULAR.split()), strict=True)),
+    True: dict(zip(_CHARS, map(int, _BOLD.split()), strict=True)),
+}
+UNKNOWN_WIDTH = 640
+"""For characters outside the table: wider than most, so the estimate stays safe."""
+
+LINE_HEIGHT = 1.2
+"""Line pitch as a multiple of the font size (Lato's ascent plus descent)."""
+WIDTH_MARGIN = 0.95
+HEIGHT_MARGIN = 0.96
+EMU_PER_PT = 12700
+
+
+@dataclass(frozen=True)
+class Box:
+    """The writable area of a text frame, in points (insets already taken off)."""
+
+    width: float
+    height: float
+
+    @classmethod
+    def from_emu(cls, width: int, height: int, inset_x: int = 91440, inset_y: int = 45720) -> Box:
+        return cls((width - 2 * inset_x) / EMU_PER_PT, (height - 2 * inset_y) / EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a kind of text is set: size in points, weight, space before each paragraph."""
+
+    size: float
+    bold: bool = False
+    indent: float = 0.0
+    """Hanging indent of a bullet or number, in points, taken off the line width."""
+    space_before: float = 0.0
+
+    def at(self, size: float) -> Style:
+        return Style(size, self.bold, self.indent, self.space_before * size / self.size)
+
+
+TITLE = Style(32, bold=True)
+SECTION_TITLE = Style(40, bold=True)
+DECK_TITLE = Style(44, bold=True)
+SUBTITLE = Style(24)
+BULLET = Style(24, indent=27, space_before=10)
+STEP = Style(20, indent=27, space_before=8)
+FACTS = Style(20, bold=True, space_before=0)
+MIN_SIZE = 14
+"""Below this a slide is unreadable from the back of the room: cut instead."""
+
+# The house style's boxes (16:9 slide); a program's own template brings its own.
+DEFAULT_TITLE_BOX = Box.from_emu(11_094_720, 1_143_000)
+DEFAULT_BODY_BOX = Box.from_emu(11_094_720, 4_572_000)
+DEFAULT_SECTION_TITLE_BOX = Box.from_emu(10_881_360, 2_011_680)
+
+
+def plain(text: str) -> str:
+    """Markdown to the plain text a slide shows: no markup, typographic quotes, one line."""
+    rendered = re.sub(r"<[^>]+>", " ", str(md(text)))
+    return " ".join(html.unescape(rendered).split())
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    table = WIDTHS[bold]
+    return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000
+
+
+def line_count(text: str, width: float, style: Style) -> int:
+    """Lines the text takes when wrapped greedily at word boundaries."""
+    usable = (width - style.indent) * WIDTH_MARGIN
+    space = text_width(" ", style.size, style.bold)
+    lines, current = 1, 0.0
+    for word in text.split():
+        w = text_width(word, style.size, style.bold)
+        if current and current + space + w <= usable:
+            current += space + w
+            continue
+        if current:
+            lines += 1
+        # A word longer than a line breaks across lines.
+        while w > usable:
+            lines += 1
+            w -= usable
+        current = w
+    return lines
+
+
+def height(texts: list[str], width: float, style: Style) -> float:
+    """Height of paragraphs set in one style, space before each included."""
+    return sum(
+        line_count(t, width, style) * style.size * LINE_HEIGHT + style.space_before for t in texts
+    )
+
+
+def fits(texts: list[str], box: Box, style: Style, max_lines: int | None = None) -> bool:
+    if max_lines is not None and sum(line_count(t, box.width, style) for t in texts) > max_lines:
+        return False
+    return height(texts, box.width, style) <= box.height * HEIGHT_MARGIN
+
+
+def fitted_size(texts: list[str], box: Box, style: Style, max_lines: int | None = None) -> float:
+    """The style's size if the texts fit, else the largest smaller size that does.
+
+    Returns a size below :data:`MIN_SIZE` when even that does not fit: the caller cuts.
+    """
+    size = style.size
+    while size >= MIN_SIZE:
+        if fits(texts, box, style.at(size), max_lines):
+            return size
+        size -= 2
+    return size
+
+
+def cut_to_fit(text: str, box: Box, style: Style, max_lines: int | None = None) -> str:
+    """The longest word-boundary prefix of ``text``, with an ellipsis, that fits the box."""
+    words = text.split()
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits([" ".join(words[:middle]) + "…"], box, style, max_lines):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + "…"
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s")
+_CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
+_JOINER = re.compile(r"\s(?:and|but|so|instead of|rather than|without|before|after|while)\s")
+
+
+def headline(text: str, budget: int = 12, least: int = 4) -> str:
+    """A behaviour as a slide bullet: at most ``budget`` words, cut where a clause ends.
+
+    Prefers the end of a sentence, then a comma, semicolon, colon or dash, then a joining
+    word ("and", "instead of"); falls back to the first ``budget`` words and an ellipsis.
+    A trailing full stop goes: slide bullets are not sentences.
+    """
+    text = " ".join(plain(text).split())
+    words = text.split()
+    if len(words) > budget:
+        for pattern in (_SENTENCE, _CLAUSE, _JOINER):
+            cuts = [
+                m.start()
+                for m in pattern.finditer(text)
+                if least <= len(text[: m.start()].split()) <= budget
+            ]
+            cuts = [c for c in cuts if _balanced(text[:c])]
+            if cuts:
+                text = text[: cuts[-1]].rstrip(" ,;:—–")
+                break
+        else:
+            text = " ".join(words[:budget]).rstrip(" ,;:—–") + "…"
+            if not _balanced(text):
+                text += "”" if "“" in text else '"'
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def _balanced(text: str) -> bool:
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
