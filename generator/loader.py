@@ -117,7 +117,7 @@ def _merge(
             replaced[item.item.id] = (merged[item.item.id].item, item.item)
         merged[item.item.id] = item
     duplicates: list[Located[Item]] = [x for x in program if merged.get(x.item.id) is not x]
-    return [*merged.values(), *duplicates], replaced
+    return list(merged.values()) + duplicates, replaced
 
 
 def _added(program: list[Located[Item]], library: list[Located[Item]]) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ServeFirstError
-from . import agenda, build, new, schema, serve, validate
+from . import agenda, build, diff, init, new, schema, serve, validate
 
 
 class _Group(click.Group):
@@ -40,6 +40,8 @@ PROGRAM_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 for command in (
     build.command,
     validate.command,
+    init.command,
+    diff.command,
     agenda.command,
     new.command,
     schema.command,

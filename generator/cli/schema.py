@@ -25,9 +25,16 @@ def schema_text(kind: str) -> str:
 @click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
 def command(path: Path) -> None:
     """Write JSON Schemas into PATH/schema/ (default: the current folder)."""
+    for target in write_schemas(path):
+        click.echo(f"wrote {target}")
+
+
+def write_schemas(path: Path) -> list[Path]:
     folder = path / SCHEMA_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     for kind in MODELS:
         target = folder / f"{kind}.schema.json"
         target.write_text(schema_text(kind), encoding="utf-8")
-        click.echo(f"wrote {target}")
+        written.append(target)
+    return written

@@ -1,0 +1,52 @@
+"""``servefirst init``: start a program folder that builds on the built-in library."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import click
+from jinja2 import Environment, StrictUndefined
+
+from ..errors import ServeFirstError
+from ..library import library_root
+from ..loader import load_program
+from ..model import Break
+from .schema import write_schemas
+
+DEFAULT_PLAN_SOURCE = "mkdocs.yml"
+
+
+def default_plan() -> list[dict[str, object]]:
+    """The default program's plan, read from the library's own mkdocs.yml."""
+    root = library_root()
+    if root is None or not (root / DEFAULT_PLAN_SOURCE).is_file():
+        raise ServeFirstError("the built-in library is missing; reinstall serve-first")
+    program = load_program(root)
+    plan: list[dict[str, object]] = []
+    for item in program.config.days[0].plan:
+        if isinstance(item, Break):
+            plan.append({"module": None, "name": item.break_, "minutes": item.minutes})
+        else:
+            plan.append({"module": item})
+    return plan
+
+
+@click.command("init")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Serve First", help="The program's title.")
+def command(path: Path, title: str) -> None:
+    """Create a program folder at PATH that builds at once on the built-in library."""
+    if (path / "mkdocs.yml").exists():
+        raise ServeFirstError(f"{path / 'mkdocs.yml'} already exists; choose an empty folder")
+    template = (files("generator") / "scaffold/program/mkdocs.yml.j2").read_text(encoding="utf-8")
+    env = Environment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    text = env.from_string(template).render(title=title, plan=default_plan())
+    for folder in ("modules/cases", "exercises", "docs"):
+        (path / folder).mkdir(parents=True, exist_ok=True)
+    (path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write_schemas(path)
+    click.echo(
+        f"created {path}/ (mkdocs.yml, modules/, modules/cases/, exercises/, docs/, schema/)"
+    )
+    click.echo(f"next: servefirst build {path}")
