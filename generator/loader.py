@@ -51,6 +51,8 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
 
     plugin = _load_plugin_config(root, config_path, problems)
     options = plugin.item if plugin else None
+    if plugin is not None:
+        _check_logo(root, plugin, problems)
     program = _load_tree(
         root,
         root / (options.modules_dir if options else "modules"),
@@ -104,6 +106,24 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
         changes=changes,
     )
     return customise.apply_terminology(result, plugin, warnings)
+
+
+def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Problem]) -> None:
+    logo = plugin.item.program.branding.logo
+    if logo is None:
+        return
+    path = (root / logo).resolve()
+    where = ("program", "branding", "logo")
+    line = plugin.lines.line_of(where)
+    if not path.is_relative_to(root):
+        message = "the logo must be a file inside the program folder"
+    elif path.suffix.lower() not in {".svg", ".png"}:
+        message = f"expected an SVG or PNG file, got '{path.suffix or logo}'"
+    elif not path.is_file():
+        message = f"no file at {logo} (relative to mkdocs.yml)"
+    else:
+        return
+    problems.append(Problem(plugin.file, line, "program.branding.logo", message))
 
 
 def _merge(

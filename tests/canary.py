@@ -54,6 +54,8 @@ class Canary:
     root: Path
     public: set[str] = field(default_factory=set)
     facilitator: set[str] = field(default_factory=set)
+    by_field: dict[str, set[str]] = field(default_factory=dict)
+    """Markers by the name of the field that holds them."""
     data: dict[str, Any] = field(default_factory=dict)
 
 
@@ -91,6 +93,7 @@ def _mark(value: Any, path: tuple[str, ...], canary: Canary, counter: Any) -> An
         private = "facilitator" in path or path[-2:] == ("segments", "materials")
         marker = f"zz{'fac' if private else 'pub'}{next(counter)}"
         (canary.facilitator if private else canary.public).add(marker)
+        canary.by_field.setdefault(path[-1], set()).add(marker)
         return f"{marker} {value}"
     return value
 

@@ -97,6 +97,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         agenda=agenda,
         toc=toc,
         workbook_pages=workbook_pages,
+        online=program.config.delivery == "virtual",
         horizons=logistics.HORIZONS,
         prep=logistics.preparation(program),
         materials=logistics.materials(program),
@@ -130,7 +131,7 @@ def _render(template: str, config: ProgramConfig, **context: Any) -> str:
         config=config,
         created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         edition_date=f"{moment.day} {moment:%B %Y}",
-        logo=context.pop("logo", None),
+        logo=config.branding.logo,
         **context,
     )
 
