@@ -65,8 +65,8 @@ def test_logo_and_colour_reach_both_pdfs(tmp_path: Path) -> None:
         logo=root_logo,
     )
     for name in ("participant-workbook.pdf", "facilitator-guide.pdf"):
-        cover = PdfReader(pdf / name).pages[0]
-        images: Any = cover["/Resources"]["/XObject"]
+        cover: Any = PdfReader(pdf / name).pages[0]
+        images = cover["/Resources"]["/XObject"]
         assert any(x.get_object()["/Subtype"] == "/Image" for x in images.values())
         subprocess.run(
             [
