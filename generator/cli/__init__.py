@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ServeFirstError
-from . import agenda, build, diff, init, new, schema, serve, validate
+from . import agenda, build, diff, init, new, personalize, schema, serve, validate
 
 
 class _Group(click.Group):
@@ -42,6 +42,7 @@ for command in (
     validate.command,
     init.command,
     diff.command,
+    personalize.command,
     agenda.command,
     new.command,
     schema.command,

@@ -12,6 +12,17 @@ import click
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
 def command(path: Path, dev_addr: str) -> None:
     """Serve the participant handbook of PATH and rebuild when a file changes."""
+    import logging
+
+    from mkdocs.__main__ import ColorFormatter
     from mkdocs.commands.serve import serve
+
+    # MkDocs' own command line sets up its log; show it here too ("Serving on ...").
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
 
     serve(config_file=str(path / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)

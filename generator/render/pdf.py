@@ -51,7 +51,7 @@ def workbook_html(view: ParticipantProgram) -> str:
     toc = [TocEntry("The day at a glance", "agenda", 1)]
     toc += [TocEntry(m.title, f"module-{m.id}", 1) for m in view.modules]
     toc.append(TocEntry("Sources", "sources", 1))
-    return _render(
+    return render_html(
         "workbook.html.j2",
         view.config,
         document_title=f"{view.config.title}: Participant workbook",
@@ -85,7 +85,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         m.id: list(dict.fromkeys(item for seg in m.segments for item in seg.materials))
         for m in program.modules
     }
-    return _render(
+    return render_html(
         "facilitator.html.j2",
         program.config,
         document_title=f"{program.config.title}: Facilitator guide",
@@ -124,7 +124,7 @@ OPEN_QUESTIONS = [
 ]
 
 
-def _render(template: str, config: ProgramConfig, **context: Any) -> str:
+def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
     env = environment("pdf")
     moment = _moment()
     return env.get_template(template).render(
@@ -156,12 +156,12 @@ def _moment() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
-def theme_css(config: ProgramConfig) -> str:
+def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
     """The only program-dependent CSS: paper size, cover height and brand colour."""
     size, height = PAGE_SIZES[config.paper]
     return (
         f":root {{ --brand: {config.branding.colour}; }}\n"
-        f"@page {{ size: {size}; }}\n"
+        f"@page {{ size: {size}{' landscape' if landscape else ''}; }}\n"
         f".cover {{ height: {height}; }}\n"
     )
 
@@ -177,7 +177,7 @@ def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Docum
         sheets = [
             CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
             CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),
-            CSS(string=theme_css(config)),
+            CSS(string=theme_css(config, landscape=kind == "certificate")),
         ]
         document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=fetcher).render(
             stylesheets=sheets

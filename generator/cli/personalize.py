@@ -1,0 +1,49 @@
+"""``servefirst personalize``: a workbook and a certificate for every name on a roster."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.progress import Progress
+
+from ..loader import load_program
+from ..model.participant import participant_view
+
+
+@click.command("personalize")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--roster",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV with a 'name' column, and optional 'cohort' and 'dates' columns.",
+)
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: PATH/build/personalized).",
+)
+def command(path: Path, roster: Path, out: Path | None) -> None:
+    """Write one participant workbook and one certificate per person on the roster."""
+    from ..render.personal import personalise, read_roster
+
+    program = load_program(path)
+    people, problems = read_roster(roster)
+    for problem in problems:
+        click.echo(f"{problem}", err=True)
+    target = out or path / "build" / "personalized"
+    with Progress(transient=True, disable=len(people) < 5) as progress:
+        task = progress.add_task("Personalising", total=len(people))
+        done = personalise(
+            program, participant_view(program), people, target, lambda: progress.advance(task)
+        )
+    click.echo(
+        f"Wrote {len(done.workbooks)} workbooks and {len(done.certificates)} certificates "
+        f"to {target}"
+    )
+    if problems:
+        click.echo(f"{len(problems)} roster row(s) skipped.", err=True)
+        sys.exit(1)
