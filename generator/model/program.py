@@ -95,8 +95,15 @@ class ProgramConfig(Strict):
     date: Line | None = Field(None, description="Date of this edition, as printed on covers.")
     group_size: int = Field(16, ge=1, le=500, description="Planned participants.")
     paper: Literal["A4", "letter"] = "A4"
-    language: Literal["en"] = "en"
+    language: Literal["en", "es"] = Field(
+        "en", description="Language of the fixed labels (headings, 'Workbook p.', dates)."
+    )
     branding: Branding = Field(default_factory=Branding)
+    slides_template: str | None = Field(
+        None,
+        description="A .pptx whose slide master and layouts the slide deck uses, relative to "
+        "mkdocs.yml. Without one, the deck uses the house style in the branding colour.",
+    )
     days: list[Day] = Field(min_length=1)
     delivery: Literal["in-person", "virtual"] = Field(
         "in-person", description="Selects in-person or virtual instructions everywhere."

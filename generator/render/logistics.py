@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Exercise, Program
@@ -70,9 +71,11 @@ def horizon_of(task: str) -> tuple[str, str]:
     return "day-before", task
 
 
-def preparation(program: Program) -> dict[str, list[str]]:
+def preparation(program: Program, gettext: Callable[[str], str]) -> dict[str, list[str]]:
     copies = program.config.group_size + 2
-    plan = {h: [t.format(copies=copies) for t in tasks] for h, tasks in STANDARD_TASKS.items()}
+    plan = {
+        h: [gettext(t).format(copies=copies) for t in tasks] for h, tasks in STANDARD_TASKS.items()
+    }
     for module in program.modules:
         for task in module.facilitator.preparation:
             horizon, text = horizon_of(task)

@@ -9,6 +9,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions import Extension
 from markupsafe import Markup
 
+from .. import i18n
+
 
 class NoRawHtml(Extension):  # type: ignore[misc]
     """Treat HTML in content as text: ``<b>`` prints as ``<b>``, it is never markup."""
@@ -36,7 +38,7 @@ def md_inline(text: str | None) -> Markup:
     return Markup(html)
 
 
-def environment(kind: Literal["pdf", "site"]) -> Environment:
+def environment(kind: Literal["pdf", "site"], language: str = "en") -> Environment:
     """Strict Jinja: an undefined variable is an error naming the template, never a blank.
 
     PDF templates produce HTML, so they autoescape. Site templates produce Markdown that
@@ -52,4 +54,10 @@ def environment(kind: Literal["pdf", "site"]) -> Environment:
     )
     env.filters["md"] = md
     env.filters["md_inline"] = md_inline
+    # Fixed labels come from the message catalogue; times are written the locale's way.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext(language), i18n.ngettext(language), newstyle=True
+    )
+    env.filters["clock"] = lambda hhmm: i18n.clock(hhmm, language)
     return env

@@ -15,6 +15,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .. import i18n
 from ..errors import BuildError
 from ..model import Program, Source
 from ..model.participant import ParticipantProgram
@@ -99,7 +100,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         workbook_pages=workbook_pages,
         online=program.config.delivery == "virtual",
         horizons=logistics.HORIZONS,
-        prep=logistics.preparation(program),
+        prep=logistics.preparation(program, i18n.gettext(program.config.language)),
         materials=logistics.materials(program),
         formats=logistics.formats_used(program),
         module_materials=module_materials,
@@ -125,12 +126,12 @@ OPEN_QUESTIONS = [
 
 
 def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
-    env = environment("pdf")
+    env = environment("pdf", config.language)
     moment = _moment()
     return env.get_template(template).render(
         config=config,
         created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        edition_date=f"{moment.day} {moment:%B %Y}",
+        edition_date=i18n.long_date(moment, config.language),
         logo=config.branding.logo,
         **context,
     )
@@ -159,8 +160,10 @@ def _moment() -> datetime:
 def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
     """The only program-dependent CSS: paper size, cover height and brand colour."""
     size, height = PAGE_SIZES[config.paper]
+    notes = i18n.gettext(config.language)("Notes").replace('"', "")
     return (
         f":root {{ --brand: {config.branding.colour}; }}\n"
+        f'@page :blank {{ @top-center {{ content: "{notes}"; }} }}\n'
         f"@page {{ size: {size}{' landscape' if landscape else ''}; }}\n"
         f".cover {{ height: {height}; }}\n"
     )
