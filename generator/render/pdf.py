@@ -63,9 +63,19 @@ def workbook_html(view: ParticipantProgram) -> str:
         view=view,
         agenda=agenda,
         slots={s.module_id: s for s in agenda.slots if s.module_id},
+        first_module_of_case=_first_use(view),
         toc=toc,
         sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
     )
+
+
+def _first_use(view: ParticipantProgram) -> dict[str, str]:
+    """Case id -> the module that tells its story first; later modules refer back."""
+    first: dict[str, str] = {}
+    for module in view.modules:
+        for case in module.cases:
+            first.setdefault(case.id, module.id)
+    return first
 
 
 def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
