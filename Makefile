@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 OUT ?= build
+# npm's axe-core, for the accessibility test in tests/site/test_browser.py
+AXE_CORE := 4.14.1
 
 .PHONY: build test lint typecheck pytest serve clean setup
 
@@ -13,6 +15,7 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_CORE)
 	rm -f $(VENV)/.installed-*
 	touch $@
 

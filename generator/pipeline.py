@@ -25,12 +25,15 @@ class BuildReport:
     out: Path
     timings: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    """Outputs skipped or changed for a reason the user should hear, one line each."""
 
     def lines(self) -> list[str]:
         rows = []
         for name, seconds in self.timings.items():
             pages = f", {self.pages[name]} pages" if name in self.pages else ""
             rows.append(f"{name:<20} {seconds:6.2f} s{pages}")
+        rows += [f"notice: {notice}" for notice in self.notices]
         rows.append(f"Wrote {self.out}")
         return rows
 
@@ -56,6 +59,15 @@ def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> Buil
         guide = render_facilitator(program, workbook.anchors, out / "pdf" / GUIDE)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
+
+        # The deck quotes workbook pages too, so it comes after the workbook.
+        from .render.slides.deck import render_slides
+
+        clock = time.perf_counter()
+        deck = render_slides(program, view, workbook.anchors, out / "slides")
+        report.timings["slides"] = time.perf_counter() - clock
+        report.pages["slides"] = deck.slides
+        report.notices += deck.notices
 
     if site:
         clock = time.perf_counter()

@@ -21,6 +21,7 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,7 @@ from .render.site_theme import branding_css, font_css, lato_fonts
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
 ASSETS = "assets/servefirst"
+SEARCH_PARTIAL = "partials/search.html"
 STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
 EXTENSIONS: dict[str, dict[str, Any]] = {  # what the generated pages use, with settings
     "abbr": {},
@@ -174,6 +176,17 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             else:
                 config.nav = [{"Problems": "index.md"}]
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Material's search dialog gets a name, which screen readers announce."""
+        assert env.loader is not None
+        source, _, _ = env.loader.get_source(env, SEARCH_PARTIAL)
+        named = source.replace(
+            'role="dialog"', 'role="dialog" aria-label="{{ lang.t(\'search\') }}"', 1
+        )
+        if named != source and "aria-label" not in source.split('role="dialog"', 1)[1][:40]:
+            env.loader = ChoiceLoader([DictLoader({SEARCH_PARTIAL: named}), env.loader])
+        return env
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

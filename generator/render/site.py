@@ -95,7 +95,7 @@ def plain_text(markdown_text: str) -> str:
 
 
 def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
-    """Every principle of the program, A to Z: the terms that get a tooltip everywhere.
+    """Every principle of the program, in program order: the terms with a tooltip.
 
     Principles are the program's vocabulary (in the default program, the ``ten-
     characteristics`` module's principles are Greenleaf's ten characteristics), so the
@@ -116,7 +116,16 @@ def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
                     anchor=principle_anchor(principle.name),
                 ),
             )
-    return sorted(entries.values(), key=lambda e: e.term.casefold())
+    return list(entries.values())
+
+
+def _glossary_by_module(
+    entries: list[GlossaryEntry],
+) -> list[tuple[ParticipantModule, list[GlossaryEntry]]]:
+    groups: dict[str, tuple[ParticipantModule, list[GlossaryEntry]]] = {}
+    for entry in entries:
+        groups.setdefault(entry.module.id, (entry.module, []))[1].append(entry)
+    return list(groups.values())
 
 
 def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
@@ -163,7 +172,9 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
         "exercises.md": env.get_template("exercises.md.j2").render(
             exercises=_exercises(view), **common
         ),
-        "glossary.md": env.get_template("glossary.md.j2").render(glossary=glossary(view), **common),
+        "glossary.md": env.get_template("glossary.md.j2").render(
+            groups=_glossary_by_module(glossary(view)), **common
+        ),
         "sources.md": env.get_template("sources.md.j2").render(
             sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
             **common,
