@@ -9,6 +9,7 @@ from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
 from .model.program import clock_minutes
+from .render.slides.overflow import slide_warnings
 
 
 def check_program(
@@ -29,6 +30,7 @@ def check_program(
         _check_module(located, case_ids, exercise_ids, minutes, problems)
     _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
     _check_unused(plugin, modules, cases, exercises, warnings)
+    slide_warnings(plugin.item.program.module_ids, modules, cases, exercises, warnings)
 
 
 def _check_unused(
@@ -152,6 +154,17 @@ def _check_plan(
     problems: list[Problem],
 ) -> None:
     file, lines = plugin.file, plugin.lines
+    planned = set(plugin.item.program.module_ids)
+    for i, module_id in enumerate(plugin.item.program.glossary):
+        if module_id not in planned:
+            problems.append(
+                Problem(
+                    file,
+                    lines.line_of(("program", "glossary", i)),
+                    f"program.glossary[{i}]",
+                    f"module '{module_id}' is not in the plan; the glossary uses planned modules",
+                )
+            )
     placed: set[str] = set()
     for d, day in enumerate(plugin.item.program.days):
         used = 0

@@ -108,6 +108,10 @@ class ProgramConfig(Strict):
     delivery: Literal["in-person", "virtual"] = Field(
         "in-person", description="Selects in-person or virtual instructions everywhere."
     )
+    glossary: list[Ident] = Field(
+        default_factory=list,
+        description="Modules whose principles form the handbook's glossary (default: every module).",
+    )
     customise: dict[Ident, ModuleChanges] = Field(
         default_factory=dict, description="Per-module changes: segments to drop, new duration."
     )
