@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..markup import md
+from . import geometry as g
 
 _CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~‘’“”–—…•é·′×"
 # Advance widths in thousandths of an em, one per character of _CHARS.
@@ -36,8 +37,9 @@ WIDTHS = {
 UNKNOWN_WIDTH = 640
 """For characters outside the table: wider than most, so the estimate stays safe."""
 
-LINE_HEIGHT = 1.2
-"""Line pitch as a multiple of the font size (Lato's ascent plus descent)."""
+LINE_HEIGHT = 1.15
+"""Line pitch as a multiple of the font size. The deck sets it exactly on every
+paragraph, so PowerPoint and LibreOffice space lines alike whatever the font."""
 WIDTH_MARGIN = 0.95
 HEIGHT_MARGIN = 0.96
 EMU_PER_PT = 12700
@@ -73,21 +75,25 @@ TITLE = Style(32, bold=True)
 SECTION_TITLE = Style(40, bold=True)
 DECK_TITLE = Style(44, bold=True)
 SUBTITLE = Style(24)
-BULLET = Style(24, indent=27, space_before=10)
+BULLET = Style(24, indent=27, space_before=9)
 STEP = Style(20, indent=27, space_before=8)
 FACTS = Style(20, bold=True, space_before=0)
 MIN_SIZE = 14
 """Below this a slide is unreadable from the back of the room: cut instead."""
 
-# The house style's boxes (16:9 slide); a program's own template brings its own.
-DEFAULT_TITLE_BOX = Box.from_emu(11_094_720, 1_143_000)
-DEFAULT_BODY_BOX = Box.from_emu(11_094_720, 4_572_000)
-DEFAULT_SECTION_TITLE_BOX = Box.from_emu(10_881_360, 2_011_680)
+# The house style's boxes; a program's own template brings its own.
+HOUSE_TITLE = Box.from_emu(g.TITLE.width, g.TITLE.height)
+HOUSE_BODY = Box.from_emu(g.BODY.width, g.BODY.height)
+HOUSE_SECTION_TITLE = Box.from_emu(g.SECTION_TITLE.width, g.SECTION_TITLE.height)
+HOUSE_SECTION_SUBTITLE = Box.from_emu(g.SECTION_SUBTITLE.width, g.SECTION_SUBTITLE.height)
+HOUSE_DECK_TITLE = Box.from_emu(g.DECK_TITLE.width, g.DECK_TITLE.height)
+HOUSE_DECK_SUBTITLE = Box.from_emu(g.DECK_SUBTITLE.width, g.DECK_SUBTITLE.height)
 
 
 def plain(text: str) -> str:
     """Markdown to the plain text a slide shows: no markup, typographic quotes, one line."""
-    rendered = re.sub(r"<[^>]+>", " ", str(md(text)))
+    blocks = re.sub(r"</?(?:p|li|ul|ol|br|h\d|blockquote)\b[^>]*>", " ", str(md(text)))
+    rendered = re.sub(r"<[^>]+>", "", blocks)
     return " ".join(html.unescape(rendered).split())
 
 
@@ -155,36 +161,52 @@ def cut_to_fit(text: str, box: Box, style: Style, max_lines: int | None = None) 
     return " ".join(words[:low]) + "…"
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s")
-_CLAUSE = re.compile(r"[,;:]\s|\s[—–]\s")
-_JOINER = re.compile(r"\s(?:and|but|so|instead of|rather than|without|before|after|while)\s")
+_SENTENCE = re.compile(r"[.!?][\"”’]?(?=\s)")
+_CLAUSE = re.compile(r"[,;:](?=\s)|\s[—–](?=\s)")
+_JOINER = re.compile(r"\s(?=(?:and|but|so|instead of|rather than|without|while)\s)")
+_SUBORDINATE = re.compile(
+    r"^(?:after|when|whenever|if|before|while|once|as|although|until)\b", re.I
+)
 
 
-def headline(text: str, budget: int = 12, least: int = 4) -> str:
-    """A behaviour as a slide bullet: at most ``budget`` words, cut where a clause ends.
+def headline(text: str, budget: int = 14, slack: int = 4) -> str:
+    """A behaviour as a slide bullet: about ``budget`` words at most, cut where a clause ends.
 
     Prefers the end of a sentence, then a comma, semicolon, colon or dash, then a joining
-    word ("and", "instead of"); falls back to the first ``budget`` words and an ellipsis.
-    A trailing full stop goes: slide bullets are not sentences.
+    word ("and", "instead of"). A text a little over budget with no clean cut stays whole;
+    a longer one keeps its first ``budget`` words and an ellipsis. A trailing full stop
+    goes: slide bullets are not sentences.
     """
-    text = " ".join(plain(text).split())
+    text = plain(text)
     words = text.split()
     if len(words) > budget:
-        for pattern in (_SENTENCE, _CLAUSE, _JOINER):
-            cuts = [
-                m.start()
-                for m in pattern.finditer(text)
-                if least <= len(text[: m.start()].split()) <= budget
-            ]
-            cuts = [c for c in cuts if _balanced(text[:c])]
-            if cuts:
-                text = text[: cuts[-1]].rstrip(" ,;:—–")
-                break
-        else:
-            text = " ".join(words[:budget]).rstrip(" ,;:—–") + "…"
-            if not _balanced(text):
-                text += "”" if "“" in text else '"'
+        text = _clean_cut(text, budget) or (
+            text if len(words) <= budget + slack else _ellipsis(words[:budget])
+        )
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def _clean_cut(text: str, budget: int) -> str | None:
+    # A leading "After a difficult call," is no headline: such a clause needs its main one.
+    skip_first = bool(_SUBORDINATE.match(text))
+    for pattern, least in ((_SENTENCE, 4), (_CLAUSE, 5), (_JOINER, 6)):
+        cuts = []
+        for number, match in enumerate(pattern.finditer(text)):
+            head = text[: match.end()].rstrip(" ,;:—–")
+            if pattern is _CLAUSE and skip_first and number == 0:
+                continue
+            if least <= len(head.split()) <= budget and _balanced(head):
+                cuts.append(head)
+        if cuts:
+            return cuts[-1]
+    return None
+
+
+def _ellipsis(words: list[str]) -> str:
+    text = " ".join(words).rstrip(" ,;:—–") + "…"
+    if not _balanced(text):
+        text += "”" if text.count("“") > text.count("”") else '"'
+    return text
 
 
 def _balanced(text: str) -> bool:

@@ -1,0 +1,309 @@
+"""What goes on which slide, in what order and at what size.
+
+Slide text is read from the participant view only, because the room sees it: there is
+no facilitator field there to leak. The full program supplies the structure the view
+leaves out (which segment runs which case or exercise); :mod:`.notes` then writes the
+speaker notes from it, so the presenter view is the run-of-show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ...model import Program
+from ...model.participant import ParticipantModule, ParticipantProgram
+from ...schedule import Slot, build_agenda
+from . import notes
+from .fit import (
+    BULLET,
+    DECK_TITLE,
+    FACTS,
+    MIN_SIZE,
+    SECTION_TITLE,
+    STEP,
+    SUBTITLE,
+    TITLE,
+    Box,
+    Style,
+    cut_to_fit,
+    fits,
+    fitted_size,
+    headline,
+    height,
+    plain,
+)
+from .spec import Boxes, Layout, Para, Row, Slide, Topic, labels
+
+ROW_HEIGHT = 32.0
+"""Points per agenda row: 16 pt text and the cell margins."""
+FACTS_GAP = 8.0
+"""Space between the facts line and the list under it, in points."""
+
+
+def plan_deck(
+    program: Program, view: ParticipantProgram, workbook_pages: dict[str, int], boxes: Boxes
+) -> list[Slide]:
+    """Every slide of the deck, notes included, in presentation order."""
+    return _Planner(program, view, workbook_pages, boxes).deck()
+
+
+@dataclass
+class _Planner:
+    program: Program
+    view: ParticipantProgram
+    workbook_pages: dict[str, int]
+    boxes: Boxes
+
+    def __post_init__(self) -> None:
+        self.label = labels(self.view.config.language)
+
+    def deck(self) -> list[Slide]:
+        agenda = build_agenda(self.view.config, self.view.modules)
+        slides = [self.title_slide()]
+        number = 0
+        for day in range(1, agenda.days + 1):
+            slots = agenda.for_day(day)
+            slides += self.agenda_slides(day if agenda.days > 1 else None, slots)
+            for slot in slots:
+                if slot.module_id is None:
+                    slides.append(self.break_slide(slot))
+                else:
+                    number += 1
+                    slides += self.module_slides(number, slot)
+        return slides
+
+    # -- whole-deck slides ------------------------------------------------------------
+
+    def title_slide(self) -> Slide:
+        config = self.view.config
+        subtitle = plain(config.subtitle or config.audience)
+        if config.date:
+            subtitle += f"\n{plain(config.date)}"
+        slide = self.section(plain(config.title), subtitle, layout="deck")
+        slide.notes = notes.deck(self.program, self.label)
+        return slide
+
+    def agenda_slides(self, day: int | None, slots: list[Slot]) -> list[Slide]:
+        title = self.label["agenda_day"].format(day=day) if day else self.label["agenda"]
+        rows = [Row(self.span(s), plain(s.title), s.kind == "break") for s in slots]
+        per_slide = max(1, int(self.boxes.body.height // ROW_HEIGHT))
+        slides = []
+        starts = range(0, len(rows), per_slide)
+        for n, start in enumerate(starts):
+            name, size = self.fit_title(
+                self.continued(title, n, len(starts)), self.boxes.title, TITLE
+            )
+            page = rows[start : start + per_slide]
+            slides.append(
+                Slide("agenda", name, size, rows=page, notes=notes.agenda(slots, self.label))
+            )
+        return slides
+
+    def break_slide(self, slot: Slot) -> Slide:
+        minutes = self.label["minutes"].format(minutes=slot.minutes)
+        slide = self.section(
+            plain(slot.title),
+            f"{minutes} · {self.span(slot)}",
+        )
+        slide.notes = [f"{self.span(slot)} · {slide.title}"]
+        return slide
+
+    # -- one module -------------------------------------------------------------------
+
+    def module_slides(self, number: int, slot: Slot) -> list[Slide]:
+        assert slot.module_id is not None
+        module = self.program.module(slot.module_id)
+        part = next(m for m in self.view.modules if m.id == module.id)
+        methods = [s.method for s in module.segments]
+        principles_at = _first(methods, "input", "discussion")
+        takeaways_at = _first(methods, "close", default=len(methods) - 1)
+        reflection_at = _first(methods, "reflection", default=takeaways_at)
+        # Cases and exercises no segment runs still get their slides, before the close.
+        run = {ref for seg in module.segments for ref in (seg.case, seg.exercise) if ref}
+        spare_cases = [c for c in module.cases if c not in run]
+        spare_exercises = [e for e in module.exercises if e not in run]
+        by_segment: list[list[Slide]] = []
+        for i, segment in enumerate(part.segments):
+            out: list[Slide] = []
+            if i == 0:
+                out.append(self.module_title(number, slot, part))
+                out += self.listing(self.label["objectives"], [plain(o) for o in part.objectives])
+            source = module.segments[i]
+            if source.case:
+                out += self.case_slides(part, source.case)
+            if source.exercise:
+                out += self.exercise_slides(part, source.exercise)
+            if i == principles_at:
+                out += self.principle_slides(part)
+            if i == takeaways_at:
+                for case_id in spare_cases:
+                    out += self.case_slides(part, case_id)
+                for exercise_id in spare_exercises:
+                    out += self.exercise_slides(part, exercise_id)
+            if i == reflection_at and part.reflection:
+                out += self.listing(
+                    self.label["reflection"],
+                    [plain(r) for r in part.reflection],
+                    facts=self.workbook(f"{part.id}--reflection"),
+                )
+            if i == takeaways_at and part.takeaways:
+                out += self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
+            if not out:
+                minutes = self.label["minutes"].format(minutes=segment.minutes)
+                out.append(self.section(plain(segment.title), minutes))
+            by_segment.append(out)
+        notes.add_module_notes(self.program, module, slot, by_segment, self.label)
+        return [slide for group in by_segment for slide in group]
+
+    def module_title(self, number: int, slot: Slot, part: ParticipantModule) -> Slide:
+        anchor = f"module-{part.id}"
+        bits = [self.label["module"].format(number=number), self.span(slot)]
+        if page := self.workbook(anchor):
+            bits.append(page)
+        slide = self.section(plain(part.title), " · ".join(bits))
+        slide.topic = Topic("module", part.id)
+        return slide
+
+    def principle_slides(self, part: ParticipantModule) -> list[Slide]:
+        slides: list[Slide] = []
+        for index, principle in enumerate(part.principles):
+            texts = [headline(b) for b in principle.behaviours]
+            if not texts and principle.question:
+                texts = [plain(principle.question)]
+            for slide in self.listing(plain(principle.name), texts):
+                slide.topic = Topic("principle", str(index))
+                slides.append(slide)
+        return slides
+
+    def case_slides(self, part: ParticipantModule, case_id: str) -> list[Slide]:
+        case = next(c for c in part.cases if c.id == case_id)
+        anchor = f"{part.id}--case-{case.id}"
+        bits = [plain(case.organisation), plain(case.year), self.workbook(anchor)]
+        title = self.label["case"].format(title=plain(case.title))
+        texts = [plain(q) for q in case.discussion]
+        slides = self.listing(title, texts, facts=" · ".join(b for b in bits if b), numbered=True)
+        for slide in slides:
+            slide.topic = Topic("case", case.id)
+        return slides
+
+    def exercise_slides(self, part: ParticipantModule, exercise_id: str) -> list[Slide]:
+        exercise = next(e for e in part.exercises if e.id == exercise_id)
+        anchor = f"{part.id}--exercise-{exercise.id}"
+        bits = [self.label[exercise.format]]
+        if exercise.group_size:
+            bits.append(self.label["groups_of"].format(size=exercise.group_size))
+        bits += [self.label["minutes"].format(minutes=exercise.minutes), self.workbook(anchor)]
+        title = self.label["activity"].format(title=plain(exercise.title))
+        texts = [plain(step) for step in exercise.instructions]
+        facts = " · ".join(b for b in bits if b)
+        slides = self.listing(title, texts, facts=facts, numbered=True, style=STEP)
+        if self.view.config.delivery == "virtual" and exercise.virtual_instructions:
+            # As in the workbook: the same steps, then what is different online.
+            online = [self.label["online_steps"], self.workbook(anchor)]
+            texts = [plain(step) for step in exercise.virtual_instructions]
+            facts = " · ".join(b for b in online if b)
+            slides += self.listing(title, texts, facts=facts, style=STEP)
+        for slide in slides:
+            slide.topic = Topic("exercise", exercise.id)
+        debrief = self.section(self.label["debrief"], plain(exercise.title))
+        debrief.topic = Topic("debrief", exercise.id)
+        return [*slides, debrief]
+
+    # -- building blocks --------------------------------------------------------------
+
+    def listing(
+        self,
+        title: str,
+        texts: list[str],
+        *,
+        facts: str = "",
+        numbered: bool = False,
+        style: Style = BULLET,
+    ) -> list[Slide]:
+        """A title and a list, over as many slides as it takes to fit.
+
+        The facts line (format, minutes, workbook page) repeats on every slide. An item
+        too long for a slide of its own is set smaller, and cut only below the smallest
+        readable size; ``servefirst validate`` warns about both.
+        """
+        head = [Para(facts, "facts")] if facts else []
+        reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
+        room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
+        kind: Literal["number", "bullet"] = "number" if numbered else "bullet"
+        pages: list[list[Para]] = []
+        for number, text in enumerate(texts, start=1):
+            para = Para(text, kind, number)
+            if pages and fits([p.text for p in (*pages[-1], para)], room, style):
+                pages[-1].append(para)
+            else:
+                pages.append([para])
+        pages = _balanced(pages, room, style)
+        slides = []
+        for n, page in enumerate(pages or [[]]):
+            size = fitted_size([p.text for p in page], room, style) if page else style.size
+            if size < MIN_SIZE:
+                size = MIN_SIZE
+                page = [replace(p, text=cut_to_fit(p.text, room, style.at(size))) for p in page]
+            name, title_size = self.fit_title(
+                self.continued(title, n, len(pages)), self.boxes.title, TITLE
+            )
+            slides.append(Slide("content", name, title_size, body=[*head, *page], body_size=size))
+        return slides
+
+    def section(self, title: str, subtitle: str, layout: Layout = "section") -> Slide:
+        """A title slide or section header: a big title and a line or two under it."""
+        deck = layout == "deck"
+        box = self.boxes.deck_title if deck else self.boxes.section_title
+        name, size = self.fit_title(title, box, DECK_TITLE if deck else SECTION_TITLE)
+        lines = subtitle.split("\n")
+        sub_box = self.boxes.deck_subtitle if deck else self.boxes.section_subtitle
+        sub_size = fitted_size(lines, sub_box, SUBTITLE, max_lines=3)
+        if sub_size < MIN_SIZE:
+            sub_size = MIN_SIZE
+            lines = [cut_to_fit(line, sub_box, SUBTITLE.at(sub_size), 1) for line in lines]
+        return Slide(layout, name, size, subtitle="\n".join(lines), subtitle_size=sub_size)
+
+    def fit_title(self, title: str, box: Box, style: Style, lines: int = 2) -> tuple[str, float]:
+        """The title and the size that fits it in ``lines`` lines, cut if nothing does."""
+        size = fitted_size([title], box, style, max_lines=lines)
+        if size >= MIN_SIZE:
+            return title, size
+        return cut_to_fit(title, box, style.at(MIN_SIZE), lines), MIN_SIZE
+
+    def span(self, slot: Slot) -> str:
+        return f"{self.label.clock(slot.start)}–{self.label.clock(slot.end)}"
+
+    def continued(self, title: str, page: int, pages: int) -> str:
+        """'Objectives (2/2)' for a continuation slide: the count needs no translation."""
+        return f"{title} ({page + 1}/{pages})" if page else title
+
+    def workbook(self, anchor: str) -> str:
+        """'Workbook p. N' for an anchor of this build's workbook; '' when it has none."""
+        page = self.workbook_pages.get(anchor)
+        return self.label["workbook"].format(page=page) if page else ""
+
+
+def _balanced(pages: list[list[Para]], room: Box, style: Style) -> list[list[Para]]:
+    """The same number of slides with the items spread evenly, when that fits: better
+    four and three than six and one."""
+    if len(pages) < 2:
+        return pages
+    items = [p for page in pages for p in page]
+    share, extra = divmod(len(items), len(pages))
+    even, start = [], 0
+    for n in range(len(pages)):
+        size = share + (1 if n < extra else 0)
+        even.append(items[start : start + size])
+        start += size
+    if all(fits([p.text for p in page], room, style) for page in even):
+        return even
+    return pages
+
+
+def _first(methods: Sequence[str], *wanted: str, default: int = 0) -> int:
+    for method in wanted:
+        if method in methods:
+            return methods.index(method)
+    return default
