@@ -1,20 +1,32 @@
-"""The build as one linear function: load and validate once, then render each output.
+"""The build as one readable function: load and validate once, then render each output.
 
-Order matters: the workbook is laid out before the facilitator guide, because the guide
-prints the workbook's real page numbers; the site comes last and links the workbook PDF.
+Order matters: the workbook is laid out first, because the facilitator guide and the
+slides print its real page numbers and the site offers it for download. After that the
+guide is laid out in this process while a second process builds the slides and the site,
+so on two cores the wall time is shorter than the sum of the parts.
+
+Every output has a content-hash key (see cache.py): an output whose inputs did not change
+is not rebuilt. Everything is rendered into a staging folder and moved into place only
+when the whole build has succeeded, so a failed or interrupted build leaves the previous
+outputs as they were and no half-written file.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .cache import Manifest, key, package_fingerprint, tree_files
 from .errors import BuildError
 from .loader import CONFIG_FILE, load_program
-from .model.participant import participant_view
+from .model import Program
+from .model.participant import ParticipantProgram, participant_view
+from .worker import Worker
 
 WORKBOOK = "participant-workbook.pdf"
 GUIDE = "facilitator-guide.pdf"
@@ -25,6 +37,7 @@ class BuildReport:
     out: Path
     timings: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     """Outputs skipped or changed for a reason the user should hear, one line each."""
 
@@ -33,47 +46,205 @@ class BuildReport:
         for name, seconds in self.timings.items():
             pages = f", {self.pages[name]} pages" if name in self.pages else ""
             rows.append(f"{name:<20} {seconds:6.2f} s{pages}")
+        if self.unchanged:
+            rows.append(f"unchanged: {', '.join(self.unchanged)}")
         rows += [f"notice: {notice}" for notice in self.notices]
         rows.append(f"Wrote {self.out}")
         return rows
 
 
-def build(root: Path, out: Path, *, pdf: bool = True, site: bool = True) -> BuildReport:
+def build(
+    root: Path, out: Path, *, pdf: bool = True, site: bool = True, jobs: int = 2
+) -> BuildReport:
     report = BuildReport(out)
     clock = time.perf_counter()
     program = load_program(root)
     view = participant_view(program)
     report.timings["load"] = time.perf_counter() - clock
 
-    workbook_pdf: tuple[Path, int] | None = None
-    if pdf:
-        from .render.pdf import render_facilitator, render_workbook
+    manifest = Manifest.load(out)
+    base = package_fingerprint()
+    participant = view.model_dump(mode="json")
+    full = _program_json(program)
+    assets = [program.root / p for p in _asset_paths(program)]
+    wanted = ({"workbook", "guide", "slides"} if pdf else set()) | ({"site"} if site else set())
+
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    pool: Worker | None = None
+    try:
+        keys = {"workbook": key(base, participant, *assets)}
+        todo = set()
+        if "workbook" in wanted and not manifest.fresh(
+            "workbook", keys["workbook"], out / "pdf" / WORKBOOK
+        ):
+            todo.add("workbook")
+            if len(wanted) > 2:  # start the second process now: it imports while we lay out
+                pool = _pool(jobs)
+        if pool is not None:
+            pool.call("generator.pipeline:_warm_up")
+        anchors, pages, workbook_path = _workbook(
+            program, view, out, staging, todo, manifest, report
+        )
+        keys["guide"] = key(base, full, anchors, *assets)
+        keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
+        keys["site"] = key(
+            base, participant, pages, program.root / CONFIG_FILE, *tree_files(program.root / "docs")
+        )
+        outputs = {"guide": out / "pdf" / GUIDE, "slides": out / "slides", "site": out / "site"}
+        for name, path in outputs.items():
+            if name in wanted and not manifest.fresh(name, keys[name], path):
+                todo.add(name)
+        if pool is None and "guide" in todo and todo & {"slides", "site"}:
+            pool = _pool(jobs)
+        _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        _publish(staging, out, todo)
+        report.unchanged = sorted(wanted - todo)
+        for name in todo:
+            manifest.keys[name] = keys[name]
+        manifest.data.update(anchors=anchors, workbook_pages=pages)
+        manifest.save()
+    finally:
+        if pool is not None:
+            pool.close()
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _workbook(
+    program: Program,
+    view: ParticipantProgram,
+    out: Path,
+    staging: Path,
+    todo: set[str],
+    manifest: Manifest,
+    report: BuildReport,
+) -> tuple[dict[str, int], int, Path]:
+    """Lay out the workbook, or reuse the last one's page numbers when it is unchanged."""
+    if "workbook" not in todo:
+        anchors = {str(k): int(v) for k, v in manifest.data.get("anchors", {}).items()}
+        return anchors, int(manifest.data.get("workbook_pages", 0)), out / "pdf" / WORKBOOK
+    from .render.pdf import render_workbook
+
+    clock = time.perf_counter()
+    workbook = render_workbook(view, staging / "pdf" / WORKBOOK, program.root)
+    report.timings["workbook"] = time.perf_counter() - clock
+    report.pages["workbook"] = workbook.pages
+    return workbook.anchors, workbook.pages, workbook.path
+
+
+def _rest(
+    program: Program,
+    view: ParticipantProgram,
+    anchors: dict[str, int],
+    workbook: tuple[Path, int],
+    staging: Path,
+    todo: set[str],
+    pool: Worker | None,
+    report: BuildReport,
+) -> None:
+    """The guide here; the slides and the site in the second process when there is one."""
+    side = [name for name in ("slides", "site") if name in todo]
+    parallel = bool(side) and pool is not None and "guide" in todo
+    if parallel and pool is not None:
+        pool.call("generator.pipeline:_side", program, view, anchors, workbook, staging, side)
+    if "guide" in todo:
+        from .render.pdf import render_facilitator
 
         clock = time.perf_counter()
-        workbook = render_workbook(view, out / "pdf" / WORKBOOK, program.root)
-        report.timings["workbook"] = time.perf_counter() - clock
-        report.pages["workbook"] = workbook.pages
-        workbook_pdf = (workbook.path, workbook.pages)
-
-        clock = time.perf_counter()
-        guide = render_facilitator(program, workbook.anchors, out / "pdf" / GUIDE)
+        guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
+    if parallel and pool is not None:
+        result: _SideResult = pool.result()
+    else:
+        result = _side(program, view, anchors, workbook, staging, side)
+    report.timings.update(result.timings)
+    report.pages.update(result.pages)
+    report.notices += result.notices
 
-        # The deck quotes workbook pages too, so it comes after the workbook.
+
+@dataclass
+class _SideResult:
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+
+def _side(
+    program: Program,
+    view: ParticipantProgram,
+    anchors: dict[str, int],
+    workbook: tuple[Path, int],
+    staging: Path,
+    names: list[str],
+) -> _SideResult:
+    result = _SideResult()
+    if "slides" in names:
         from .render.slides.deck import render_slides
 
         clock = time.perf_counter()
-        deck = render_slides(program, view, workbook.anchors, out / "slides")
-        report.timings["slides"] = time.perf_counter() - clock
-        report.pages["slides"] = deck.slides
-        report.notices += deck.notices
-
-    if site:
+        deck = render_slides(program, view, anchors, staging / "slides")
+        result.timings["slides"] = time.perf_counter() - clock
+        result.pages["slides"] = deck.slides
+        result.notices += deck.notices
+    if "site" in names:
         clock = time.perf_counter()
-        build_site(root, out / "site", workbook_pdf)
-        report.timings["site"] = time.perf_counter() - clock
-    return report
+        build_site(program.root, staging / "site", workbook if workbook[0].exists() else None)
+        result.timings["site"] = time.perf_counter() - clock
+    return result
+
+
+def _warm_up() -> None:
+    import mkdocs.commands.build  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from .render.slides import deck  # noqa: F401
+
+
+def _pool(jobs: int) -> Worker | None:
+    if jobs < 2 or (os.cpu_count() or 1) < 2:
+        return None
+    return Worker()
+
+
+def _publish(staging: Path, out: Path, todo: set[str]) -> None:
+    """Move every rebuilt output into place; folders are swapped whole."""
+    moves = {
+        "workbook": Path("pdf") / WORKBOOK,
+        "guide": Path("pdf") / GUIDE,
+        "slides": Path("slides"),
+        "site": Path("site"),
+    }
+    for name in sorted(todo):
+        source, target = staging / moves[name], out / moves[name]
+        if not source.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            old = target.with_name(f".{target.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            if target.exists():
+                target.rename(old)
+            source.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(source, target)
+
+
+def _program_json(program: Program) -> dict[str, Any]:
+    return {
+        "config": program.config.model_dump(mode="json"),
+        "modules": [m.model_dump(mode="json") for m in program.modules],
+        "cases": {k: v.model_dump(mode="json") for k, v in program.cases.items()},
+        "exercises": {k: v.model_dump(mode="json") for k, v in program.exercises.items()},
+    }
+
+
+def _asset_paths(program: Program) -> list[str]:
+    """Files outside the YAML that change outputs: the logo and a slides template."""
+    config = program.config
+    return [p for p in (config.branding.logo, config.slides_template) if p]
 
 
 def build_site(root: Path, target: Path, workbook: tuple[Path, int] | None = None) -> None:
