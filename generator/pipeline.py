@@ -54,7 +54,13 @@ class BuildReport:
 
 
 def build(
-    root: Path, out: Path, *, pdf: bool = True, site: bool = True, jobs: int = 2
+    root: Path,
+    out: Path,
+    *,
+    pdf: bool = True,
+    site: bool = True,
+    slides: bool = True,
+    jobs: int = 2,
 ) -> BuildReport:
     report = BuildReport(out)
     clock = time.perf_counter()
@@ -67,7 +73,9 @@ def build(
     participant = view.model_dump(mode="json")
     full = _program_json(program)
     assets = [program.root / p for p in _asset_paths(program)]
-    wanted = ({"workbook", "guide", "slides"} if pdf else set()) | ({"site"} if site else set())
+    wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
+    if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
+        wanted.add("slides")
 
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

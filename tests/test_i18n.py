@@ -8,39 +8,83 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator import plugin
 from generator.i18n import catalogue
 from generator.model.exercise import Exercise
 from generator.model.module import Segment
-from generator.render import logistics, pdf
+from generator.render import logistics, pdf, site
 
 from .conftest import copy_fixture, run_cli
 
-TEMPLATES = Path(str(files("generator") / "templates" / "pdf"))
-MSGID = re.compile(r"""_\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
+TEMPLATES = Path(str(files("generator") / "templates"))
+STRING = r'"((?:[^"\\]|\\.)*)"'
+MSGID = re.compile(rf"(?<![\w.])_\(\s*{STRING}\s*[,)]")
+PLURAL = re.compile(rf"(?<![\w.])ngettext\(\s*{STRING}\s*,\s*{STRING}\s*,")
+# What must survive translation: placeholders, and the targets of Markdown links.
+KEEP = re.compile(r"%\(\w+\)s|\{\w+\}|\]\([^)]*\)")
+
+
+def labels_in(folder: str) -> set[str]:
+    """Every ``_("...")`` and both forms of every ``ngettext("...", "...", n)``."""
+    found: set[str] = set()
+    for path in (TEMPLATES / folder).rglob("*.j2"):
+        text = path.read_text(encoding="utf-8")
+        found |= set(MSGID.findall(text))
+        found |= {form for pair in PLURAL.findall(text) for form in pair}
+    return {label.replace("\\'", "'") for label in found}
 
 
 def template_labels() -> set[str]:
-    found: set[str] = set()
-    for path in TEMPLATES.rglob("*.j2"):
-        found |= {m.replace("\\'", "'") for m in MSGID.findall(path.read_text(encoding="utf-8"))}
-    return found
+    return labels_in("pdf") | labels_in("site")
+
+
+def formats() -> set[str]:
+    return set(Exercise.model_fields["format"].annotation.__args__)  # type: ignore[union-attr]
+
+
+def site_labels() -> set[str]:
+    """Labels of the handbook: its templates, its navigation and the plugin's own."""
+    labels = labels_in("site") | set(site.NAV_LABELS) | formats()
+    labels |= {plugin.PROBLEMS_LABEL, plugin.PERMALINK_TITLE}
+    labels |= {str(palette["toggle"]["name"]) for palette in plugin.PALETTE}
+    return labels
 
 
 def python_labels() -> set[str]:
     labels = set(logistics.HORIZONS.values())
     labels |= {task for tasks in logistics.STANDARD_TASKS.values() for task in tasks}
     labels |= set(pdf.REACTION_ITEMS) | set(pdf.OPEN_QUESTIONS)
-    labels |= set(Exercise.model_fields["format"].annotation.__args__)  # type: ignore[union-attr]
+    labels |= formats()
     labels |= set(Segment.model_fields["method"].annotation.__args__)  # type: ignore[union-attr]
     labels |= {"Participant workbook", "Facilitator guide", "Preparation checklist", "Materials"}
     labels |= {"Room set-up", "Appendix: end-of-day evaluation", "Sources", "The day at a glance"}
-    return labels
+    return labels | site_labels()
 
 
 def test_templates_write_no_label_outside_the_catalogue() -> None:
-    assert len(template_labels()) > 60
+    assert len(labels_in("pdf")) > 60
+    assert len(labels_in("site")) > 50
+    assert {"Key ideas", "In the room", "%(num)s pages", "Module %(number)s of %(total)s"} <= (
+        labels_in("site")
+    )
+    assert {"Home", "Case library", "Switch to dark mode", "Permanent link"} <= site_labels()
     missing = (template_labels() | python_labels()) - set(catalogue("es"))
     assert missing == set()
+
+
+def test_translations_keep_placeholders_and_link_targets() -> None:
+    broken = {
+        english: spanish
+        for english, spanish in catalogue("es").items()
+        if sorted(KEEP.findall(english)) != sorted(KEEP.findall(spanish))
+    }
+    assert broken == {}
+
+
+def test_site_labels_fit_where_they_are_used() -> None:
+    """Admonition titles and tab labels are quoted in Markdown: no double quotes."""
+    spanish = catalogue("es")
+    assert [label for label in site_labels() if '"' in spanish[label]] == []
 
 
 def test_spanish_changes_labels_and_dates(tmp_path: Path) -> None:
@@ -54,7 +98,7 @@ def test_spanish_changes_labels_and_dates(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert run_cli("build", root, "--out", out, "--no-site").code == 0
+    assert run_cli("build", root, "--out", out, "--no-site", "--no-slides").code == 0
     workbook = " ".join(
         p.extract_text() for p in PdfReader(out / "pdf/participant-workbook.pdf").pages
     )

@@ -18,11 +18,13 @@ import click
 )
 @click.option("--pdf/--no-pdf", default=True, help="Render the facilitator guide and workbook.")
 @click.option("--site/--no-site", default=True, help="Build the participant handbook site.")
-def command(path: Path, out: Path | None, pdf: bool, site: bool) -> None:
+@click.option("--slides/--no-slides", default=True, help="Build the slide deck (needs --pdf).")
+@click.option("--jobs", default=2, show_default=True, help="Processes to render with.")
+def command(path: Path, out: Path | None, pdf: bool, site: bool, slides: bool, jobs: int) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
     OUT/pdf/participant-workbook.pdf."""
     from ..pipeline import build
 
-    report = build(path, out or path / "build", pdf=pdf, site=site)
+    report = build(path, out or path / "build", pdf=pdf, site=site, slides=slides, jobs=jobs)
     for line in report.lines():
         click.echo(line)

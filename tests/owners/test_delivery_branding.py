@@ -38,7 +38,7 @@ def build(tmp_path: Path, options: str, logo: Path | None = None) -> Path:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    result = run_cli("build", root, "--out", out, "--no-site")
+    result = run_cli("build", root, "--out", out, "--no-site", "--no-slides")
     assert result.code == 0, result.err
     return out / "pdf"
 

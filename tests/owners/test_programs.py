@@ -33,7 +33,7 @@ def pdf_text(path: Path) -> str:
 
 def test_init_builds_every_output_on_the_library(program_dir: Path, tmp_path: Path) -> None:
     assert not program_dir.is_relative_to(REPO)
-    result = run_cli("build", program_dir, "--out", tmp_path / "out", cwd=tmp_path)
+    result = run_cli("build", program_dir, "--out", tmp_path / "out", "--no-slides", cwd=tmp_path)
     assert result.code == 0, result.err
     assert list((tmp_path / "out/site/modules").glob("serve-first*"))
     assert "Nurse managers" in pdf_text(tmp_path / "out/pdf/participant-workbook.pdf")
@@ -121,7 +121,7 @@ def test_terminology_keeps_case_and_plurals_but_not_citations(
     assert any("Customer" in title for title in cited)  # citations keep their words
     result = run_cli("validate", program_dir)
     assert "program.terminology.gizmo: never matched any text" in result.err
-    result = run_cli("build", program_dir, "--out", tmp_path / "out", "--no-site")
+    result = run_cli("build", program_dir, "--out", tmp_path / "out", "--no-site", "--no-slides")
     assert result.code == 0, result.err
     for name in ("participant-workbook.pdf", "facilitator-guide.pdf"):
         assert "patient experience" in pdf_text(tmp_path / "out/pdf" / name)

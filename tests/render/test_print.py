@@ -60,7 +60,7 @@ def letter_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
         encoding="utf-8",
     )
     out = base / "out"
-    result = run_cli("build", root, "--out", out, "--no-site")
+    result = run_cli("build", root, "--out", out, "--no-site", "--no-slides")
     assert result.code == 0, result.err
     return Built(root, out)
 
