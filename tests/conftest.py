@@ -94,3 +94,12 @@ def basic_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     result = run_cli("build", root, "--out", out)
     assert result.code == 0, result.err
     return Built(root, out)
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The repository's own default program, built once through the real CLI."""
+    out = tmp_path_factory.mktemp("default") / "out"
+    result = run_cli("build", REPO, "--out", out)
+    assert result.code == 0, result.err
+    return Built(REPO, out)

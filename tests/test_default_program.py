@@ -15,7 +15,7 @@ from generator.loader import load_program
 from generator.model import Program
 from generator.schedule import build_agenda
 
-from .conftest import REPO, Built, run_cli
+from .conftest import REPO, Built
 
 OBSERVABLE = {
     "apply",
@@ -153,14 +153,6 @@ def test_no_sentence_is_copied_from_the_source_articles() -> None:
         shared = words.split("words: ", 1)[1]
         # Only attributed quotations may match the articles.
         assert any(shared in re.sub(r"[^a-z0-9' ]", "", q.replace(",", "")) for q in quoted), run
-
-
-@pytest.fixture(scope="module")
-def default_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    out = tmp_path_factory.mktemp("default") / "out"
-    result = run_cli("build", REPO, "--out", out)
-    assert result.code == 0, result.err
-    return Built(REPO, out)
 
 
 def test_default_build_links_every_module_and_prints_every_title(

@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from generator.loader import load_program
 
-from ..conftest import Built, copy_fixture, run_cli
+from ..conftest import FIXTURES, REPO, Built, copy_fixture, run_cli
 
 A4 = (595, 842)
+MODULE_TITLES = {m.title for root in (REPO, FIXTURES / "basic") for m in load_program(root).modules}
 LETTER = (612, 792)
 
 
@@ -65,9 +66,11 @@ def letter_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(root, out)
 
 
-@pytest.fixture(params=["workbook", "guide"])
-def document(request: pytest.FixtureRequest, basic_build: Built) -> PdfReader:
-    path: Path = getattr(basic_build, request.param)
+@pytest.fixture(params=["basic-workbook", "basic-guide", "default-workbook", "default-guide"])
+def document(request: pytest.FixtureRequest) -> PdfReader:
+    program, kind = str(request.param).split("-")
+    built: Built = request.getfixturevalue(f"{program}_build")
+    path: Path = getattr(built, kind)
     return PdfReader(path)
 
 
@@ -82,9 +85,10 @@ def test_every_contents_entry_shows_the_real_page(document: PdfReader) -> None:
 
 def test_modules_start_on_odd_pages_and_are_in_the_outline(document: PdfReader) -> None:
     top = {title: page for level, title, page in outline(document) if level == 1}
-    module_title = "Serve first: what servant leadership is"
-    assert module_title in top
-    assert top[module_title] % 2 == 1
+    modules = [t for t in top if t in MODULE_TITLES]
+    assert "Serve first: what servant leadership is" in modules
+    for title in modules:
+        assert top[title] % 2 == 1, title
 
 
 def test_no_page_is_empty_except_labelled_notes_pages(document: PdfReader) -> None:
