@@ -6,14 +6,19 @@ the search index, the sitemap or a tooltip.
 Besides the pages it makes the handbook work offline and look like the program: it turns
 on Material's ``offline`` plugin when the configuration does not, replaces the one file
 that plugin would fetch from a CDN with a local copy, adds a stylesheet generated from
-``program.branding.colour`` and the Lato font from the Debian package, and puts the
-participant workbook PDF on the downloads page.
+``program.branding.colour``, the logo of ``program.branding.logo`` and the Lato font from
+the Debian package, and puts the participant workbook PDF on the downloads page. Every
+fixed label, and Material's own interface (``theme.language``), follows
+``program.language``.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import html
 import logging
+import re
 import shutil
 import sys
 import tempfile
@@ -29,10 +34,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import i18n
 from .errors import ContentError
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
-from .model.program import Branding
+from .model.program import Branding, ProgramConfig
 from .render.site import (
     WORKBOOK_PATH,
     WorkbookLink,
@@ -42,7 +48,7 @@ from .render.site import (
     site_nav,
     site_pages,
 )
-from .render.site_theme import branding_css, font_css, lato_fonts
+from .render.site_theme import CACHE_DIR, branding_css, font_css, lato_fonts
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
@@ -67,7 +73,7 @@ FEATURES = (
     "navigation.top",
     "search.highlight",
 )
-PALETTE = [
+PALETTE: list[dict[str, Any]] = [
     {
         "media": "(prefers-color-scheme: light)",
         "scheme": "default",
@@ -83,7 +89,11 @@ PALETTE = [
         "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"},
     },
 ]
-_fonts: dict[str, bytes] | None = None  # Lato subsets, made once per process
+NO_RAW_HTML = "generator.render.markup:NoRawHtml"
+PROBLEMS_LABEL = "Problems"  # the navigation while `serve` shows the problems page
+PERMALINK_TITLE = "Permanent link"  # the toc extension's title for heading anchors
+LOGO = f"{ASSETS}/logo"  # + the logo's suffix: where branding.logo lands in the site
+STAGING = re.compile(r"\.(site|staging)-")  # temporary folders `servefirst build` renders into
 
 
 class ServeFirstPluginConfig(Config):
@@ -102,10 +112,13 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.view: ParticipantProgram | None = None
         self.problems: ContentError | None = None
         self.colour = Branding().colour
+        self.language = "en"  # kept from the last good load for the problems page
+        self.logo: Path | None = None
         self.offline: Any = None
         self.user_nav = False
         self.last_pages: set[str] = set()
         self.handed_workbook: tuple[Path, int | None] | None = None
+        self.cache: Path | None = None
         self.scratch: Path | None = None
         self.rendered: tuple[str, Path, int] | None = None  # (content hash, pdf, pages)
 
@@ -115,6 +128,10 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         """Link this workbook PDF for the next build instead of rendering one."""
         self.handed_workbook = (pdf, pages)
 
+    def use_cache(self, folder: Path) -> None:
+        """Keep what builds can reuse (the subset fonts) in this folder."""
+        self.cache = folder
+
     # ---- MkDocs events ----------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -123,10 +140,12 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
     def on_shutdown(self) -> None:
         self._clean_scratch()
 
+    @event_priority(100)  # before the search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         self.view, self.problems = None, None
         self.colour = Branding().colour
+        self.logo = None
         try:
             program = load_program(self.root, Path(config.config_file_path))
         except ContentError as exc:
@@ -137,10 +156,18 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             _report(exc)
         else:
             self.view = participant_view(program)
-            self.colour = self.view.config.branding.colour
+            self._use_program(self.view.config)
         terms = abbreviations(glossary(self.view)) if self.view else {}
-        _configure_markdown(config, terms)
-        _configure_theme(config)
+        _configure_markdown(config, terms, self.language)
+        if self.view is not None:
+            # Raw HTML in content prints as text, and so does attr_list's `{: onclick=...}`;
+            # the templates' own <small> stays markup. (The problems page, made of the
+            # escaped report only, keeps its <pre>.)
+            config.markdown_extensions.append(NO_RAW_HTML)
+            config.mdx_configs[NO_RAW_HTML] = {"keep": ["<small>", "</small>"]}
+        _configure_theme(config, self.language)
+        if self.logo is not None:
+            self._configure_logo(config, self.logo)
         self._configure_offline(config)
         config.extra_css.append(f"{ASSETS}/servefirst.css")
         config.extra_css.append(f"{ASSETS}/branding.css")
@@ -156,7 +183,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         else:
             assert self.problems is not None
             # The problems page stands in for every page, so the one open reloads to it.
-            pages = dict.fromkeys(self.last_pages | {"index.md"}, problems_page(str(self.problems)))
+            page = problems_page(str(self.problems), self.language)
+            pages = dict.fromkeys(self.last_pages | {"index.md"}, page)
         for path, content in pages.items():
             if self.problems is not None:
                 existing = files.get_file_from_path(path)
@@ -172,10 +200,17 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
                     for f in files.documentation_pages()
                     if f.src_uri not in pages and not f.generated_by
                 ]
-                config.nav = site_nav(self.view, sorted(extra))
+                config.nav = _escaped_titles(site_nav(self.view, sorted(extra)))
             else:
-                config.nav = [{"Problems": "index.md"}]
+                config.nav = [{i18n.gettext(self.language)(PROBLEMS_LABEL): "index.md"}]
         return files
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        # Material prints `page.title | striptags` in <title>, which decodes an escaped
+        # "&lt;/title&gt;" back into markup; given a meta title, it prints it as it is.
+        if page.title and not page.meta.get("title"):
+            page.meta["title"] = page.title
+        return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Material's search dialog gets a name, which screen readers announce."""
@@ -203,9 +238,26 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))
+        if self.logo is not None and not self.logo.is_relative_to(Path(config.docs_dir).resolve()):
+            server.watch(str(self.logo))
         return server
 
     # ---- helpers ----------------------------------------------------------------------
+
+    def _use_program(self, program: ProgramConfig) -> None:
+        assert self.root is not None
+        self.colour = program.branding.colour
+        self.language = program.language
+        if program.branding.logo:  # the loader checked it: an SVG or PNG in the folder
+            self.logo = (self.root / program.branding.logo).resolve()
+
+    def _configure_logo(self, config: MkDocsConfig, logo: Path) -> None:
+        """The branding logo in the header, unless the theme names a logo of its own."""
+        if config.theme.get("logo") and not str(config.theme["logo"]).startswith(LOGO):
+            log.info("theme.logo is set, so the header shows it instead of branding.logo")
+            self.logo = None
+            return
+        config.theme["logo"] = LOGO + logo.suffix.lower()
 
     def _configure_offline(self, config: MkDocsConfig) -> None:
         """Material's offline plugin, configured or not; never its CDN script."""
@@ -223,19 +275,37 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         config.extra["polyfills"] = [shim, *polyfills]
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
-        global _fonts
-        if _fonts is None:
-            _fonts = lato_fonts()
-            if not _fonts:
-                log.info("Lato not found (Debian package fonts-lato): using system fonts")
+        fonts = lato_fonts(cache=self._cache_dir(config) / "fonts")
+        if not fonts:
+            log.info("Lato not found (Debian package fonts-lato): using system fonts")
         source = package_files("generator") / "assets" / "site"
         for name in STATIC_ASSETS:
             content = (source / name).read_text(encoding="utf-8")
             _add(files, File.generated(config, f"{ASSETS}/{name}", content=content))
-        css = branding_css(self.colour) + font_css(sorted(_fonts))
+        css = branding_css(self.colour) + font_css(sorted(fonts))
         _add(files, File.generated(config, f"{ASSETS}/branding.css", content=css))
-        for name, data in _fonts.items():
+        for name, data in fonts.items():
             _add(files, File.generated(config, f"{ASSETS}/fonts/{name}", content=data))
+        if self.logo is not None:
+            logo_uri = LOGO + self.logo.suffix.lower()
+            _add(files, File.generated(config, logo_uri, abs_src_path=str(self.logo)))
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path:
+        """Beside the built site, so each output folder (and each test) has its own.
+
+        The folder given to :meth:`use_cache` wins. ``servefirst build`` renders into
+        hidden staging folders inside the output folder (``out/.staging-*/.site-*``):
+        the cache goes beside those, in ``out``. ``serve`` builds into a throwaway
+        temporary folder, so its cache is in the program folder instead.
+        """
+        if self.cache is not None:
+            return self.cache
+        if self.command == "serve" and self.root is not None:
+            return self.root / CACHE_DIR
+        folder = Path(config.site_dir).resolve().parent
+        while STAGING.match(folder.name) and folder.parent != folder:
+            folder = folder.parent
+        return folder / CACHE_DIR
 
     def _add_workbook(
         self, files: Files, config: MkDocsConfig, view: ParticipantProgram
@@ -246,7 +316,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         else:
             pdf, pages = self._render_workbook(view)
         _add(files, File.generated(config, WORKBOOK_PATH, abs_src_path=str(pdf)))
-        return WorkbookLink.of(pdf.stat().st_size, pages)
+        return WorkbookLink.of(pdf.stat().st_size, pages, view.config.language)
 
     def _render_workbook(self, view: ParticipantProgram) -> tuple[Path, int]:
         from .render.pdf import render_workbook
@@ -273,6 +343,19 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.scratch, self.rendered = None, None
 
 
+def _escaped_titles(nav: list[Any]) -> list[Any]:
+    """MkDocs and Material print navigation titles as HTML: titles from content are text."""
+    return [
+        {
+            html.escape(str(title), quote=False): _escaped_titles(v) if isinstance(v, list) else v
+            for title, v in item.items()
+        }
+        if isinstance(item, dict)
+        else item
+        for item in nav
+    ]
+
+
 def _add(files: Files, file: File) -> None:
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
@@ -280,28 +363,40 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _configure_markdown(config: MkDocsConfig, terms: dict[str, str]) -> None:
+def _configure_markdown(config: MkDocsConfig, terms: dict[str, str], language: str) -> None:
     for name, settings in EXTENSIONS.items():
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
         options = config.mdx_configs.setdefault(name, {})
         for key, value in settings.items():
             options.setdefault(key, value)
+    # The title of the heading anchors (the toc extension's default is English).
+    config.mdx_configs["toc"].setdefault("permalink_title", i18n.gettext(language)(PERMALINK_TITLE))
     # The glossary terms become <abbr> with a tooltip wherever they appear.
     options = config.mdx_configs["abbr"]
     options["glossary"] = {**terms, **options.get("glossary", {})}
 
 
-def _configure_theme(config: MkDocsConfig) -> None:
-    """Light and dark palettes in the branding colour, and the features the pages use."""
+def _configure_theme(config: MkDocsConfig, language: str) -> None:
+    """Palettes in the branding colour, the features the pages use, the interface language.
+
+    Material's own labels (search, "Skip to content", "Back to top") follow the program's
+    language, and so does the palette toggle when it is labelled with our English names.
+    """
     if config.repo_url:
         log.warning("repo_url makes the site ask GitHub for repository facts: leave it out")
     if config.extra.get("analytics"):
         log.warning("extra.analytics would track readers of an offline handbook: leave it out")
     theme = config.theme
     theme["font"] = False  # never Google Fonts: Lato comes with the site
-    if not theme.get("palette"):
-        theme["palette"] = PALETTE
+    theme["language"] = language
+    translate = i18n.gettext(language)
+    palettes = theme.get("palette") or copy.deepcopy(PALETTE)
+    for palette in palettes if isinstance(palettes, list) else [palettes]:
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+            toggle["name"] = translate(toggle["name"])
+    theme["palette"] = palettes
     features = list(theme.get("features") or [])
     theme["features"] = features + [f for f in FEATURES if f not in features]
 

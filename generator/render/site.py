@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from babel.numbers import format_decimal
 from markdown.extensions.toc import slugify
 
+from .. import i18n
 from ..model.participant import (
     ParticipantCase,
     ParticipantExercise,
@@ -21,7 +23,7 @@ from .pdf import all_sources
 
 WORKBOOK_PATH = "downloads/participant-workbook.pdf"
 TOOLTIP_CHARS = 80  # a tooltip gathers whole sentences until it has at least this many
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9\"'‘“(¿¡])")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -34,12 +36,13 @@ class WorkbookLink:
     pages: int | None = None
 
     @classmethod
-    def of(cls, size_bytes: int, pages: int | None = None) -> WorkbookLink:
-        size = (
-            f"{size_bytes / 1_000_000:.1f} MB"
-            if size_bytes >= 1_000_000
-            else f"{max(1, round(size_bytes / 1000))} kB"
-        )
+    def of(cls, size_bytes: int, pages: int | None = None, language: str = "en") -> WorkbookLink:
+        """'1.2 MB' or '340 kB', with the decimal separator of the language ('1,2 MB')."""
+        if size_bytes >= 1_000_000:
+            number = format_decimal(size_bytes / 1_000_000, "0.0", locale=i18n.LOCALES[language])
+            size = f"{number} MB"
+        else:
+            size = f"{max(1, round(size_bytes / 1000))} kB"
         return cls(WORKBOOK_PATH, size, pages)
 
 
@@ -95,15 +98,18 @@ def plain_text(markdown_text: str) -> str:
 
 
 def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
-    """Every principle of the program, in program order: the terms with a tooltip.
+    """The principles of the glossary modules, in program order: the terms with a tooltip.
 
-    Principles are the program's vocabulary (in the default program, the ``ten-
-    characteristics`` module's principles are Greenleaf's ten characteristics), so the
-    glossary follows from the content and needs no list of its own. A name taught in two
-    modules keeps its first explanation.
+    Principles are the program's vocabulary. ``program.glossary`` names the modules whose
+    principles make the glossary (the default program names ``ten-characteristics``, whose
+    principles are Greenleaf's ten characteristics); an empty list means every module. A
+    name taught in two modules keeps its first explanation.
     """
+    chosen = set(view.config.glossary)
     entries: dict[str, GlossaryEntry] = {}
     for module in view.modules:
+        if chosen and module.id not in chosen:
+            continue
         for principle in module.principles:
             opening = _opening(principle.explanation)
             entries.setdefault(
@@ -157,16 +163,13 @@ def _exercises(view: ParticipantProgram) -> list[LibraryExercise]:
 
 def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, str]:
     """Map each page's path under docs/ to its Markdown."""
-    env = environment("site")
+    env = environment("site", view.config.language)
     env.filters["lower_first"] = _lower_first
     agenda = build_agenda(view.config, view.modules)
-    days = agenda.days
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
     anchors = {p.name: principle_anchor(p.name) for m in view.modules for p in m.principles}
     pages = {
-        "index.md": env.get_template("index.md.j2").render(
-            days_phrase="one-day" if days == 1 else f"{days}-day", **common
-        ),
+        "index.md": env.get_template("index.md.j2").render(**common),
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
         "cases.md": env.get_template("cases.md.j2").render(cases=_cases(view), **common),
         "exercises.md": env.get_template("exercises.md.j2").render(
@@ -193,22 +196,36 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
     return pages
 
 
+NAV_BEFORE_MODULES = (("Home", "index.md"), ("Agenda", "agenda.md"))
+MODULES_SECTION = "Modules"
+NAV_AFTER_MODULES = (
+    ("Case library", "cases.md"),
+    ("Exercise library", "exercises.md"),
+    ("Glossary", "glossary.md"),
+    ("Sources", "sources.md"),
+    ("Downloads", "downloads.md"),
+)
+NAV_LABELS = (
+    *(label for label, _ in NAV_BEFORE_MODULES),
+    MODULES_SECTION,
+    *(label for label, _ in NAV_AFTER_MODULES),
+)
+"""English source strings of the navigation, each translated through the catalogue."""
+
+
 def site_nav(view: ParticipantProgram, extra_pages: list[str] | None = None) -> list[Any]:
     """Navigation in program order, then the reference pages, then hand-written pages."""
+    translate = i18n.gettext(view.config.language)
+    modules = [{m.title: f"modules/{m.id}.md"} for m in view.modules]
     nav: list[Any] = [
-        {"Home": "index.md"},
-        {"Agenda": "agenda.md"},
-        {"Modules": [{m.title: f"modules/{m.id}.md"} for m in view.modules]},
-        {"Case library": "cases.md"},
-        {"Exercise library": "exercises.md"},
-        {"Glossary": "glossary.md"},
-        {"Sources": "sources.md"},
-        {"Downloads": "downloads.md"},
+        *({translate(label): page} for label, page in NAV_BEFORE_MODULES),
+        {translate(MODULES_SECTION): modules},
+        *({translate(label): page} for label, page in NAV_AFTER_MODULES),
     ]
     return nav + list(extra_pages or [])
 
 
-def problems_page(report: str) -> str:
+def problems_page(report: str, language: str = "en") -> str:
     """What ``serve`` shows instead of the handbook while the program has problems."""
-    env = environment("site")
+    env = environment("site", language)
     return env.get_template("problems.md.j2").render(report=html.escape(report))

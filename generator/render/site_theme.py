@@ -6,8 +6,14 @@ inline style, and nothing refers to anything outside the site.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import logging
+import os
+import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +27,7 @@ SLATE: RGB = (0x1E / 255, 0x21 / 255, 0x29 / 255)  # Material's dark background,
 TEXT_CONTRAST = 4.6  # WCAG AA asks 4.5 for body text; a little more survives rounding
 REFLECTION = "#6a4fa3"  # a calm violet that sits next to any brand colour
 
+CACHE_DIR = ".servefirst-cache"  # beside the built site: the subset fonts, under fonts/
 LATO_DIR = Path("/usr/share/fonts/truetype/lato")  # Debian's fonts-lato
 LATO_FACES = {  # file name -> (CSS weight, CSS style)
     "Lato-Regular": (400, "normal"),
@@ -38,6 +45,10 @@ FONT_UNICODES = [
     0x2122,
     *range(0x2190, 0x2194),
 ]
+FONT_FEATURES = ["kern", "liga", "onum", "lnum"]
+FONT_CACHE_FORMAT = 1  # bump when the subsetting code changes in a way the key cannot see
+_KEY = re.compile(r"[0-9a-f]{64}")
+_font_memo: dict[str, dict[str, bytes]] = {}  # key -> fonts, for rebuilds in one process
 
 ADMONITION_ICONS = {  # custom admonition type -> Material icon shipped with the theme
     "activity": "material/account-group-outline",
@@ -187,32 +198,122 @@ def admonition_css(brand: str) -> str:
     return "\n".join(rules) + "\n"
 
 
-def lato_fonts(source: Path = LATO_DIR) -> dict[str, bytes]:
+def font_key(source: Path = LATO_DIR) -> str | None:
+    """A hash of the Lato files and every subsetting parameter; None when Lato is missing."""
+    import fontTools
+
+    digest = hashlib.sha256()
+    parameters = {
+        "format": FONT_CACHE_FORMAT,
+        "fonttools": fontTools.version,
+        "unicodes": FONT_UNICODES,
+        "features": FONT_FEATURES,
+        "flavor": "woff2",
+    }
+    digest.update(json.dumps(parameters, sort_keys=True).encode())
+    for face in LATO_FACES:
+        path = source / f"{face}.ttf"
+        if not path.is_file():
+            return None
+        digest.update(f"\0{face}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def lato_fonts(source: Path = LATO_DIR, cache: Path | None = None) -> dict[str, bytes]:
     """Lato, subset to Latin and compressed as WOFF2: {'Lato-Regular.woff2': bytes}.
+
+    Subsetting takes a second or two, so the result is kept in ``cache`` (a folder, one
+    subfolder per key of :func:`font_key`) and in memory, and reused while neither the
+    font files nor the parameters change.
 
     Empty when the Debian package fonts-lato is missing: the site then uses the
     reader's system sans-serif, which is fine, just less on-brand.
     """
+    key = font_key(source)
+    if key is None:
+        return {}
+    stored = _read_fonts(cache / key) if cache is not None else None
+    fonts = _font_memo.get(key) or stored or _subset_fonts(source)
+    _font_memo[key] = fonts
+    if cache is not None and stored is None:
+        _write_fonts(cache, key, fonts)
+    return fonts
+
+
+def _subset_fonts(source: Path) -> dict[str, bytes]:
     from fontTools import subset, ttLib
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # chatty about old timestamps
     fonts: dict[str, bytes] = {}
     for face in LATO_FACES:
-        path = source / f"{face}.ttf"
-        if not path.is_file():
-            return {}
         options = subset.Options()
         options.flavor = "woff2"
-        options.layout_features = ["kern", "liga", "onum", "lnum"]
+        options.layout_features = FONT_FEATURES
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=FONT_UNICODES)
-        font = ttLib.TTFont(str(path))
+        font = ttLib.TTFont(str(source / f"{face}.ttf"))
         subsetter.subset(font)
         buffer = io.BytesIO()
         font.flavor = "woff2"
         font.save(buffer)
         fonts[f"{face}.woff2"] = buffer.getvalue()
     return fonts
+
+
+def _read_fonts(folder: Path) -> dict[str, bytes] | None:
+    """The fonts cached in ``folder``, or None unless every face is there."""
+    fonts: dict[str, bytes] = {}
+    for face in LATO_FACES:
+        path = folder / f"{face}.woff2"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if not data.startswith(b"wOF2"):
+            return None
+        fonts[path.name] = data
+    return fonts
+
+
+def _write_fonts(cache: Path, key: str, fonts: dict[str, bytes]) -> None:
+    """Store the fonts under ``cache/key`` all at once, and drop older keys.
+
+    The folder appears complete or not at all (written aside, then renamed), so a build
+    that stops half-way or runs next to another never leaves a partial set. A cache that
+    cannot be written (read-only disk) only costs the next build the subsetting time.
+    """
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        _mark_cache_root(cache.parent)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=cache))
+        for name, data in fonts.items():
+            (staging / name).write_bytes(data)
+        shutil.rmtree(cache / key, ignore_errors=True)  # an incomplete set, if any
+        try:
+            os.rename(staging, cache / key)
+        except OSError:  # another build stored the same key first
+            shutil.rmtree(staging, ignore_errors=True)
+        for old in cache.iterdir():  # fonts of an older Lato or older parameters
+            if old.name != key and _KEY.fullmatch(old.name) and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        logging.getLogger(__name__).debug("font cache not written: %s", exc)
+
+
+def _mark_cache_root(folder: Path) -> None:
+    """Tell git and backup tools that the folder is a cache, as pytest and ruff do."""
+    if folder.name != CACHE_DIR:
+        return
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Created by Serve First: a cache, safe to delete.\n*\n")
+    tag = folder / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This folder holds Serve First's build cache: see https://bford.info/cachedir/\n"
+        )
 
 
 def font_css(font_names: list[str]) -> str:

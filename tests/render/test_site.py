@@ -58,3 +58,35 @@ def test_mkdocs_build_reports_content_errors_without_traceback(basic: Path, tmp_
     assert done.returncode == 1
     assert "exercises/listening-pairs.yml:1: file is empty" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_glossary_comes_from_the_modules_the_program_names() -> None:
+    from generator.loader import load_program
+    from generator.model.participant import participant_view
+    from generator.render.site import abbreviations, glossary
+
+    from ..conftest import REPO
+
+    view = participant_view(load_program(REPO))
+    assert view.config.glossary == ["ten-characteristics"]
+    chosen = glossary(view)
+    assert {e.module.id for e in chosen} == {"ten-characteristics"}
+    assert [e.term for e in chosen][:3] == ["Listening", "Empathy", "Healing"]
+    assert len(chosen) == 10
+    assert "Serve first, then lead" not in abbreviations(chosen)
+
+    every = view.model_copy(update={"config": view.config.model_copy(update={"glossary": []})})
+    everything = glossary(every)
+    assert everything[0].module.id == "why-leadership-matters"  # program order
+    assert {e.module.id for e in everything} == {m.id for m in view.modules}
+    assert "Serve first, then lead" in abbreviations(everything)
+
+    two = view.model_copy(
+        update={
+            "config": view.config.model_copy(
+                update={"glossary": ["making-it-stick", "serve-first"]}
+            )
+        }
+    )
+    assert glossary(two)[0].module.id == "serve-first"  # still program order
+    assert {e.module.id for e in glossary(two)} == {"serve-first", "making-it-stick"}

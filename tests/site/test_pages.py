@@ -122,6 +122,11 @@ def test_the_site_never_asks_for_anything_outside_itself(basic_build: Built) -> 
         "Lato-Italic.woff2",
         "Lato-Regular.woff2",
     ]
+    # The subsets are cached beside the site, for the next build into the same folder.
+    (cached,) = (basic_build.out / ".servefirst-cache/fonts").iterdir()
+    for name in fonts:
+        site_font = basic_build.site / "assets/servefirst/fonts" / name
+        assert (cached / name).read_bytes() == site_font.read_bytes()
 
 
 def test_branding_colour_makes_the_palette(basic: Path, tmp_path: Path) -> None:
@@ -157,7 +162,14 @@ def test_branding_colour_makes_the_palette(basic: Path, tmp_path: Path) -> None:
 def test_default_program_builds_strict(tmp_path: Path) -> None:
     done = mkdocs_build(REPO, tmp_path / "s", "--strict")
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "s/glossary.html").is_file()
+    # program.glossary: [ten-characteristics] makes the glossary and the tooltips.
+    page = soup(tmp_path / "s/glossary.html")
+    assert [h2["id"] for h2 in page.select("article h2[id]")] == ["ten-characteristics"]
+    assert len(page.select("article dt")) == 10
+    serve_first = soup(tmp_path / "s/modules/serve-first.html")
+    tooltips = {abbr.get_text() for abbr in serve_first.select("article abbr[title]")}
+    assert "Serve first, then lead" not in tooltips  # a principle, but not a glossary term
+    assert (tmp_path / ".servefirst-cache/fonts").is_dir()  # beside the site, not in the repo
 
 
 def test_hand_written_pages_join_the_navigation(basic: Path, tmp_path: Path) -> None:
