@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -50,6 +51,15 @@ def key(*parts: Any) -> str:
             digest.update(json.dumps(part, sort_keys=True, default=str).encode())
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def user_cache_dir() -> Path:
+    """Where work that is the same for every program is kept (subset web fonts):
+    ``$SERVEFIRST_CACHE``, else ``$XDG_CACHE_HOME/serve-first``, else ``~/.cache/serve-first``."""
+    if os.environ.get("SERVEFIRST_CACHE"):
+        return Path(os.environ["SERVEFIRST_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "serve-first"
 
 
 def tree_files(folder: Path) -> list[Path]:

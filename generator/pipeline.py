@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import Manifest, key, package_fingerprint, tree_files
+from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError
 from .loader import CONFIG_FILE, load_program
 from .model import Program
@@ -272,8 +272,10 @@ def build_site(root: Path, target: Path, workbook: tuple[Path, int] | None = Non
     try:
         config = load_config(config_file=str(root / CONFIG_FILE), site_dir=str(staging))
         for plugin in config.plugins.values():
-            if workbook and isinstance(plugin, ServeFirstPlugin):
-                plugin.use_workbook(*workbook)
+            if isinstance(plugin, ServeFirstPlugin):
+                plugin.use_cache(user_cache_dir())  # subset fonts, shared by every build
+                if workbook:
+                    plugin.use_workbook(*workbook)
         mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
