@@ -8,7 +8,7 @@ OUT ?= build
 # npm's axe-core, for the accessibility test in tests/site/test_browser.py
 AXE_CORE := 4.14.1
 
-.PHONY: build test lint typecheck pytest serve clean setup
+.PHONY: build test lint typecheck pytest serve clean setup bench
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	./scripts/system-deps.sh test
@@ -38,6 +38,9 @@ pytest: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/servefirst serve .
+
+bench: $(STAMP)  # not part of `make test`: about six minutes; writes bench/RESULTS.md
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(OUT) site

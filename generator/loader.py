@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, customise
+from . import checks, checks_paths, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -60,6 +60,8 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
         "program",
         problems,
     )
+    items: list[Located[Any]] = [*program.modules, *program.cases, *program.exercises]
+    checks_paths.check_references(root, plugin, items, problems)
     library = Tree()
     source = library_root()
     if options and options.library and source is not None and source.resolve() != root:

@@ -13,14 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.reader import Reader
 
 from .errors import Problem
 
 Loc = tuple[str | int, ...]
+NON_PRINTABLE = Reader.NON_PRINTABLE
 
 # A generous ceiling: the largest real module is a few thousand values.
 MAX_VALUES = 200_000
 MAX_FILE_BYTES = 5_000_000
+# Real files nest fewer than ten levels; PyYAML composes recursively, so bound it.
+MAX_DEPTH = 60
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -58,8 +63,54 @@ class YamlProblem(Exception):
 class _Loader(yaml.SafeLoader):
     """Safe loader that tolerates MkDocs' custom tags (``!ENV``, ``!!python/name:``).
 
-    Their values are kept as plain strings: Serve First never executes them.
+    Their values are kept as plain strings: Serve First never executes them. Nesting
+    and ``<<`` merges are bounded, so a hostile file ends in a clean error, not a
+    RecursionError or an exhausted memory.
     """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.merged: dict[int, int] = {}
+        """How many leading pairs of each flattened mapping came from ``<<`` merges."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        if id(node) in self.merged:
+            return
+        self.merged[id(node)] = 0  # also stops a mapping that merges itself
+        explicit = sum(1 for key, _ in node.value if key.tag != MERGE_TAG)
+        total = explicit
+        for key, value in node.value:
+            if key.tag != MERGE_TAG:
+                continue
+            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    self.flatten_mapping(source)
+                    total += len(source.value)
+        if total > MAX_VALUES:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"'<<' merges expand to more than {MAX_VALUES:,} values",
+                node.start_mark,
+            )
+        super().flatten_mapping(node)
+        self.merged[id(node)] = len(node.value) - explicit
 
 
 def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -77,12 +128,13 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 def read_text(path: Path, shown: str) -> str:
     """Read a UTF-8 text file, turning every failure into a located Problem."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # never more than the limit: it may be a huge file
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(Problem(shown, None, "", f"cannot read file: {exc.strerror}")) from exc
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
-            Problem(shown, None, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+            Problem(shown, None, "", f"file is over {MAX_FILE_BYTES:,} bytes, the limit")
         )
     try:
         return raw.decode("utf-8-sig")
@@ -103,6 +155,16 @@ def load_yaml(text: str, shown: str) -> YamlDocument:
     """Parse one YAML document; raise YamlProblem with file and line on any error."""
     if "\x00" in text:
         raise YamlProblem(Problem(shown, None, "", "file contains NUL bytes; expected YAML text"))
+    if bad := NON_PRINTABLE.search(text):  # PyYAML's reader would raise without a line
+        raise YamlProblem(
+            Problem(
+                shown,
+                text.count("\n", 0, bad.start()) + 1,
+                "",
+                f"contains U+{ord(bad.group()):04X}, a control character YAML does not allow; "
+                "remove it",
+            )
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -129,9 +191,15 @@ class _Builder:
         self.shown = shown
         self.lines = lines
         self.count = 0
+        self.open: set[int] = set()
+        """Ids of the mappings and lists being built: an alias to one of them is a loop."""
+        self.explicit: set[Loc] = set()
+        """Keys written in their mapping rather than merged into it with ``<<``."""
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
+        if len(loc) > MAX_DEPTH:  # nested aliases: each anchor is bounded, their chain not
+            raise self._problem(node, loc[:3], f"nested more than {MAX_DEPTH} levels deep")
         if self.count > MAX_VALUES:
             raise YamlProblem(
                 Problem(
@@ -143,33 +211,60 @@ class _Builder:
                 )
             )
         self.lines.lines.setdefault(loc, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return self._scalar(node, loc)
+        if id(node) in self.open:
+            raise self._problem(node, loc, "an alias refers to the mapping or list it is in")
+        self.open.add(id(node))
         try:
-            return self.loader.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
-            raise YamlProblem(
-                Problem(self.shown, node.start_mark.line + 1, dotted(loc), f"invalid value: {exc}")
-            ) from exc
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _problem(self, node: yaml.Node, loc: Loc, message: str) -> YamlProblem:
+        return YamlProblem(Problem(self.shown, node.start_mark.line + 1, dotted(loc), message))
+
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        """A scalar's value; values Python cannot hold or print are located problems."""
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            # e.g. the date 2024-02-30, or an integer of more than 4,300 digits
+            reason = getattr(exc, "problem", None) or str(exc).split(";")[0]
+            raise self._problem(node, loc, f"invalid value: {reason}") from exc
+        if isinstance(value, bytes):
+            raise self._problem(node, loc, "binary data (!!binary) is not allowed; write text")
+        if isinstance(value, str) and (bad := NON_PRINTABLE.search(value)):
+            raise self._problem(
+                node,
+                loc,
+                f"contains U+{ord(bad.group()):04X}, a character that cannot be printed; "
+                "remove the escape that makes it",
+            )
+        return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
-        self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        try:
+            self.loader.flatten_mapping(node)  # resolves "<<" merge keys
+        except yaml.YAMLError as exc:
+            reason = getattr(exc, "problem", None) or str(exc)
+            raise self._problem(node, loc, f"invalid YAML: {reason}") from exc
+        merged = self.loader.merged.get(id(node), 0)
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+        for index, (key_node, value_node) in enumerate(node.value):
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._problem(key_node, loc, "a mapping key must be a plain word")
+            key = self._scalar(key_node, loc)
             if not isinstance(key, str | int | bool | float) and key is not None:
-                raise YamlProblem(
-                    Problem(
-                        self.shown,
-                        key_node.start_mark.line + 1,
-                        dotted(loc),
-                        "a mapping key must be a plain word",
-                    )
-                )
+                raise self._problem(key_node, loc, "a mapping key must be a plain word")
             child: Loc = (*loc, key if isinstance(key, str | int) else str(key))
-            if key in out:
+            if key in out and (index < merged or child not in self.explicit):
+                # A merged value gives way: PyYAML lists the mappings merged with `<<` in
+                # reverse order of precedence, then the keys written in the mapping itself.
+                out.pop(key)
+            elif key in out:
                 raise YamlProblem(
                     Problem(
                         self.shown,
@@ -178,6 +273,8 @@ class _Builder:
                         f"duplicate key {key!r} (first on line {self.lines.lines.get(child)})",
                     )
                 )
+            if index >= merged:
+                self.explicit.add(child)
             self.lines.lines[child] = key_node.start_mark.line + 1
             out[key] = self.build(value_node, child)
         return out

@@ -6,13 +6,16 @@ are fetched; anything else is refused with a fatal error naming the URL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from ..errors import BuildError
 
 
 class LocalFetcher(URLFetcher):  # type: ignore[misc]
@@ -33,3 +36,13 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]
         if not path.is_file():
             raise FatalURLFetchingError(f"refused to read {path}: not a regular file")
         return super().fetch(url, headers)
+
+
+@contextmanager
+def refusals_reported(document: str) -> Iterator[None]:
+    """A refused fetch stops the render (WeasyPrint lets only a BaseException through);
+    the command line reports it as a BuildError, a message without a traceback."""
+    try:
+        yield
+    except FatalURLFetchingError as exc:
+        raise BuildError(f"the {document} PDF was not made: {exc}") from exc

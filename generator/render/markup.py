@@ -2,22 +2,111 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import html
+import re
+from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 import markdown
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions import Extension
+from markdown.inlinepatterns import ENTITY_RE, HTML_RE, InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .. import i18n
 
 
 class NoRawHtml(Extension):  # type: ignore[misc]
-    """Treat HTML in content as text: ``<b>`` prints as ``<b>``, it is never markup."""
+    """Treat HTML in content as text: ``<b>`` prints as ``<b>`` and ``&amp;`` as ``&amp;``;
+    neither is ever markup. A ``{`` is text too, except in a list of ids and classes such
+    as the templates' ``{ #objectives }``: the ``attr_list`` extension would drop
+    ``{{ name }}`` closing a paragraph, or set ``{: onclick=... }``. Attributes that could
+    run a script (``onclick``, a ``javascript:`` link) are dropped.
+
+    ``keep`` lists exact tags of a trusted template that stay markup, e.g. ``<small>``.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"keep": [[], "Exact tags of trusted templates that stay HTML."]}
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        keep = frozenset(self.getConfig("keep"))
+        if keep:
+            md.inlinePatterns.register(_KeptTags(keep, md), "html", 90)
+        md.inlinePatterns.register(_Literal(ENTITY_RE, md), "entity", 80)
+        md.treeprocessors.register(_LiteralBraces(md), "servefirst-literal-braces", 9)
+        md.treeprocessors.register(_SafeAttributes(md), "servefirst-safe-attributes", 1)
+
+
+class _Literal(InlineProcessor):  # type: ignore[misc]
+    """Stores the match escaped, so it prints as written."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:
+        return self.md.htmlStash.store(html.escape(m.group(0))), m.start(0), m.end(0)
+
+
+class _KeptTags(InlineProcessor):  # type: ignore[misc]
+    def __init__(self, keep: frozenset[str], md: markdown.Markdown) -> None:
+        super().__init__(HTML_RE, md)
+        self.keep = keep
+
+    def handleMatch(
+        self, m: re.Match[str], data: str
+    ) -> tuple[str, int, int] | tuple[None, None, None]:
+        if m.group(0) in self.keep:
+            return self.md.htmlStash.store(m.group(0)), m.start(0), m.end(0)
+        return None, None, None
+
+
+_IDS_AND_CLASSES = re.compile(r"\{:?(?:[ ]*[#.][\w-]+)+[ ]*\}")
+
+
+class _LiteralBraces(Treeprocessor):  # type: ignore[misc]
+    """Runs after inline markup and before ``attr_list`` (priority 8)."""
+
+    def run(self, root: Element) -> None:
+        brace = self.md.htmlStash.store("{")
+        for element in root.iter():
+            element.text = _braces_to(brace, element.text)
+            element.tail = _braces_to(brace, element.tail)
+
+
+def _braces_to(brace: str, text: str | None) -> str | None:
+    if not text or "{" not in text:
+        return text
+    # Only where attr_list looks: right after an element, or closing the text.
+    kept = [
+        m.span()
+        for m in _IDS_AND_CLASSES.finditer(text)
+        if m.start() == 0 or not text[m.end() :].strip(" ")
+    ]
+    ends = [0, *(i for span in kept for i in span), len(text)]
+    parts = [text[ends[i] : ends[i + 1]] for i in range(len(ends) - 1)]
+    return "".join(p if i % 2 else p.replace("{", brace) for i, p in enumerate(parts))
+
+
+_SCRIPT_URL = re.compile(r"\s*(javascript|vbscript|data):", re.IGNORECASE)
+_IMAGE_DATA = re.compile(r"\s*data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
+
+
+class _SafeAttributes(Treeprocessor):  # type: ignore[misc]
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for name, value in list(element.attrib.items()):
+                if _unsafe(name.lower(), value):
+                    del element.attrib[name]
+
+
+def _unsafe(name: str, value: str) -> bool:
+    if name.startswith("on") or name in {"style", "srcdoc", "formaction"}:
+        return True
+    if name not in {"href", "src", "action"} or not _SCRIPT_URL.match(value):
+        return False
+    return not (name == "src" and _IMAGE_DATA.match(value))
 
 
 def md(text: str | None) -> Markup:

@@ -36,6 +36,9 @@ class TocEntry:
     title: str
     anchor: str
     level: int
+    translate: bool = True
+    """A fixed label, printed in the program's language; a title from content is not:
+    gettext would read its ``%`` as a format."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def workbook_html(view: ParticipantProgram) -> str:
     """The participant workbook as HTML. Takes only the participant view."""
     agenda = build_agenda(view.config, view.modules)
     toc = [TocEntry("The day at a glance", "agenda", 1)]
-    toc += [TocEntry(m.title, f"module-{m.id}", 1) for m in view.modules]
+    toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in view.modules]
     toc.append(TocEntry("Sources", "sources", 1))
     return render_html(
         "workbook.html.j2",
@@ -87,7 +90,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         TocEntry("Materials", "materials", 1),
         TocEntry("Room set-up", "room", 1),
     ]
-    toc += [TocEntry(m.title, f"module-{m.id}", 1) for m in program.modules]
+    toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in program.modules]
     toc += [
         TocEntry("Appendix: end-of-day evaluation", "evaluation", 1),
         TocEntry("Sources", "sources", 1),
@@ -183,10 +186,10 @@ def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Docum
     """Lay out HTML with the shared and the document's own stylesheet."""
     from weasyprint import CSS, HTML
 
-    from .fetcher import LocalFetcher
+    from .fetcher import LocalFetcher, refusals_reported
 
     fetcher = LocalFetcher([base_url])
-    with as_file(STYLES) as styles:
+    with as_file(STYLES) as styles, refusals_reported(kind):
         sheets = [
             CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
             CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),

@@ -1,0 +1,509 @@
+"""Serve First's benchmark: each kind of build against the floor, with peak memory.
+
+    make bench                     # or: .venv/bin/python bench/run.py
+
+The floor is what the build cannot avoid: WeasyPrint laying out and writing the final
+HTML of each PDF, and MkDocs building the same pages, each timed alone in a warm process
+(imports and the HTML itself not counted). Against it, in one run:
+
+- a full build of the default program into an empty folder,
+- a rebuild with nothing changed,
+- a rebuild after editing one module,
+- a synthetic program of 60 modules made from the default ones with new ids,
+- personalisation for a roster of 1 and of 100 people (when ``servefirst personalize``
+  exists), giving the cost of each extra person.
+
+Every case runs as a command in a fresh process, timed by the wall clock. Peak memory is
+the most the case's process tree held at once (the sum of each process's proportional
+set size, sampled every 50 ms), and at least the largest single process's resident size
+as the kernel reports it. Everything happens in a
+temporary folder: the repository's files are read, never written, except the results,
+``bench/RESULTS.md``. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+SERVEFIRST = [sys.executable, "-m", "generator"]
+SYNTHETIC_MODULES = 60
+ROSTER = 100
+EDITED_MODULE = "serve-first"
+
+
+# ---- measuring one case -------------------------------------------------------------------
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_mib: float
+    output: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _memory_kib(pid: int) -> int:
+    """The process's proportional set size: shared pages count once across the tree."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:  # no smaps: RSS
+            return int(statm.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, IndexError, ValueError):
+        return 0  # the process ended meanwhile
+    return 0
+
+
+def _tree_kib(root: int) -> int:
+    """Memory of ``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _memory_kib(pid)
+        stack += children.get(pid, [])
+    return total
+
+
+def probe(command: list[str]) -> None:
+    """Run ``command``; print its wall time, peak memory and output as JSON (one line)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak_kib = 0
+    while child.poll() is None:
+        peak_kib = max(peak_kib, _tree_kib(child.pid))
+        time.sleep(0.05)
+    assert child.stdout is not None
+    output = child.stdout.read().decode("utf-8", "replace")
+    seconds = time.perf_counter() - start
+    largest_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_kib": max(peak_kib, largest_kib),
+                "code": child.returncode,
+                "output": output,
+            }
+        )
+    )
+
+
+def measure(command: list[str | Path], *, cwd: Path = REPO) -> Measured:
+    """Run ``command`` in a fresh probe process, so its memory figures are its own."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--probe", "--", *map(str, command)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"the probe failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["code"] != 0:
+        shown = " ".join(map(str, command))
+        raise SystemExit(f"{shown} failed (exit {result['code']}):\n{result['output']}")
+    return Measured(result["seconds"], result["peak_kib"] / 1024, result["output"])
+
+
+# ---- the floor ------------------------------------------------------------------------------
+
+
+def floor(program_root: Path, scratch: Path) -> None:
+    """Time WeasyPrint and MkDocs alone on the build's own HTML and pages; print JSON."""
+    from importlib.resources import as_file
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from weasyprint import CSS, HTML
+
+    from generator.loader import load_program
+    from generator.model.participant import participant_view
+    from generator.render import pdf
+    from generator.render.fetcher import LocalFetcher
+    from generator.render.site import WorkbookLink, abbreviations, glossary, site_nav, site_pages
+
+    program = load_program(program_root)
+    view = participant_view(program)
+    timings: dict[str, float] = {}
+    pages: dict[str, int] = {}
+    scratch.mkdir(parents=True, exist_ok=True)
+
+    def lay_out(html: str, kind: str, target: Path) -> dict[str, int]:
+        fetcher = LocalFetcher([program.root])
+        with as_file(pdf.STYLES) as styles:
+            sheets = [
+                CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
+                CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),
+                CSS(string=pdf.theme_css(program.config)),
+            ]
+            source = HTML(string=html, base_url=f"{program.root}/", url_fetcher=fetcher)
+            clock = time.perf_counter()
+            document = source.render(stylesheets=sheets)
+            document.write_pdf(target, pdf_tags=True)
+            timings[kind] = time.perf_counter() - clock
+        pages[kind] = len(document.pages)
+        return pdf.anchor_pages(document)
+
+    anchors = lay_out(pdf.workbook_html(view), "workbook", scratch / "workbook.pdf")
+    lay_out(pdf.facilitator_html(program, anchors), "facilitator", scratch / "guide.pdf")
+
+    # The handbook: the same generated pages, extensions and theme, without the plugin.
+    from generator.plugin import EXTENSIONS, FEATURES, NO_RAW_HTML
+
+    docs = scratch / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    if (program.root / "docs").is_dir():
+        shutil.copytree(program.root / "docs", docs)
+    docs.mkdir(exist_ok=True)
+    (docs / "downloads").mkdir(exist_ok=True)
+    shutil.copy(scratch / "workbook.pdf", docs / "downloads/participant-workbook.pdf")
+    link = WorkbookLink.of((scratch / "workbook.pdf").stat().st_size, pages["workbook"])
+    for name, markdown in site_pages(view, link).items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(markdown, encoding="utf-8")
+    extensions = {
+        "admonition": {},
+        **EXTENSIONS,
+        "abbr": {"glossary": abbreviations(glossary(view))},
+        NO_RAW_HTML: {"keep": ["<small>", "</small>"]},
+    }
+    settings = {
+        "site_name": program.config.title,
+        "docs_dir": str(docs),
+        "site_dir": str(scratch / "site"),
+        "theme": {"name": "material", "font": False, "features": list(FEATURES)},
+        "markdown_extensions": [{name: options} for name, options in extensions.items()],
+        "plugins": ["search", "offline"],
+        "nav": site_nav(view),
+    }
+    config_file = scratch / "mkdocs.yml"
+    config_file.write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
+    clock = time.perf_counter()
+    mkdocs_build(load_config(config_file=str(config_file)))
+    timings["site"] = time.perf_counter() - clock
+    print(json.dumps({"timings": timings, "pages": pages}))
+
+
+# ---- programs -------------------------------------------------------------------------------
+
+
+def copy_default(target: Path) -> Path:
+    """The default program, self-contained (``library: false``) like the repository's."""
+    for name in ("modules", "exercises", "docs"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, target / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config, found = re.subn(
+        r"^(\s*)- servefirst:\n", r"\g<0>\g<1>    library: false\n", config, count=1, flags=re.M
+    )
+    if not found:
+        raise SystemExit("mkdocs.yml: no '- servefirst:' plugin entry to mark library: false")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+def make_synthetic(default: Path, target: Path, count: int) -> Path:
+    """``count`` modules from the default ones, cycled with new ids, packed into days."""
+    import yaml
+
+    from generator.yamlio import load_yaml
+
+    shutil.copytree(default, target)
+    sources = sorted((target / "modules").glob("*.yml"))
+    for path in sources:
+        path.unlink()
+    modules: list[tuple[str, int]] = []
+    for number in range(count):
+        source = sources[number % len(sources)]
+        data = yaml.safe_load((default / "modules" / source.name).read_text(encoding="utf-8"))
+        new_id = f"{data['id']}-{number + 1:02d}"
+        data["id"] = new_id
+        data["title"] = f"{data['title']} ({number + 1})"
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        (target / "modules" / f"{new_id}.yml").write_text(text, encoding="utf-8")
+        modules.append((new_id, int(data["duration"])))
+
+    days: list[dict[str, Any]] = []
+    plan: list[Any] = []
+    used = 0
+    for module_id, minutes in modules:
+        if plan and used + minutes > 8 * 60:
+            days.append({"start": "09:00", "finish_by": "17:00", "plan": plan})
+            plan, used = [], 0
+        plan.append(module_id)
+        used += minutes
+    days.append({"start": "09:00", "finish_by": "17:00", "plan": plan})
+
+    config_path = target / "mkdocs.yml"
+    config = load_yaml(config_path.read_text(encoding="utf-8"), "mkdocs.yml").data
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "servefirst" in entry:
+            program = entry["servefirst"]["program"]
+            program["days"] = days
+            program["title"] = f"{program['title']} ({count} modules)"
+            program.pop("customise", None)
+            if program.get("glossary"):  # the glossary modules, under their new ids
+                chosen = program["glossary"]
+                program["glossary"] = [m for m, _ in modules if m.rsplit("-", 1)[0] in chosen]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def write_roster(path: Path, people: int) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["name", "cohort", "dates"])
+        for number in range(people):
+            writer.writerow([f"Participant Nº {number + 1:03d}", "Cohort A", "1-2 June"])
+    return path
+
+
+# ---- the run --------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    case: str
+    measured: Measured | None
+    floor: float | None
+    note: str = ""
+
+
+def _floor_total(measured: Measured) -> float:
+    return float(sum(measured.detail["timings"].values()))
+
+
+def _floor_row(case: str, measured: Measured) -> Row:
+    """The floor's own row: its time is the sum of the timed parts, not the process's."""
+    timings, pages = measured.detail["timings"], measured.detail["pages"]
+    path = timings["workbook"] + max(timings["facilitator"], timings["site"])
+    note = (
+        f"workbook {timings['workbook']:.2f} s ({pages['workbook']} pages), guide "
+        f"{timings['facilitator']:.2f} s ({pages['facilitator']} pages), site "
+        f"{timings['site']:.2f} s; with the guide and the site in parallel, {path:.2f} s"
+    )
+    total = _floor_total(measured)
+    return Row(case, Measured(total, measured.peak_mib, measured.output), total, note)
+
+
+def _run_floor(program: Path, scratch: Path) -> Measured:
+    measured = measure([sys.executable, __file__, "--floor", program, scratch])
+    measured.detail = json.loads(measured.output.strip().splitlines()[-1])
+    return measured
+
+
+def _has_command(name: str) -> bool:
+    done = subprocess.run(
+        [*SERVEFIRST, "--help"], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    return re.search(rf"^\s+{name}\s", done.stdout, re.M) is not None
+
+
+def _steps(output: str) -> str:
+    """The build's own report lines ("workbook  3.62 s, 93 pages"), condensed."""
+    found = re.findall(r"^(\S[\w ]*?)\s+(\d+\.\d+) s", output, re.M)
+    return ", ".join(f"{name} {float(seconds):.2f} s" for name, seconds in found)
+
+
+def run(work: Path) -> list[Row]:
+    env_note = "SOURCE_DATE_EPOCH set" if "SOURCE_DATE_EPOCH" in os.environ else ""
+    default = copy_default(work / "default")
+    synthetic = make_synthetic(default, work / "synthetic", SYNTHETIC_MODULES)
+    rows: list[Row] = []
+
+    print("floor: WeasyPrint and MkDocs alone on the default program ...", flush=True)
+    base = _run_floor(default, work / "floor-default")
+    base_total = _floor_total(base)
+    rows.append(_floor_row("floor, default program (7 modules)", base))
+
+    out = work / "out-default"
+    print("full build ...", flush=True)
+    full = measure([*SERVEFIRST, "build", default, "--out", out])
+    rows.append(Row("full build, empty output folder", full, base_total, _steps(full.output)))
+    print("rebuild, nothing changed ...", flush=True)
+    again = measure([*SERVEFIRST, "build", default, "--out", out])
+    rows.append(Row("rebuild, nothing changed", again, base_total, _steps(again.output)))
+
+    module = default / "modules" / f"{EDITED_MODULE}.yml"
+    text = module.read_text(encoding="utf-8")
+    edited = text.replace("\nsummary: >-\n", "\nsummary: >-\n  Edited for the benchmark.\n", 1)
+    if edited == text:
+        raise SystemExit(f"{module}: no 'summary: >-' to edit")
+    module.write_text(edited, encoding="utf-8")
+    print("rebuild after editing one module ...", flush=True)
+    edit = measure([*SERVEFIRST, "build", default, "--out", out])
+    rows.append(
+        Row(f"rebuild, one module edited ({EDITED_MODULE})", edit, base_total, _steps(edit.output))
+    )
+
+    print(f"floor and full build of {SYNTHETIC_MODULES} modules ...", flush=True)
+    big_floor = _run_floor(synthetic, work / "floor-synthetic")
+    big_total = _floor_total(big_floor)
+    rows.append(_floor_row(f"floor, synthetic program ({SYNTHETIC_MODULES} modules)", big_floor))
+    big = measure([*SERVEFIRST, "build", synthetic, "--out", work / "out-synthetic"])
+    per_module = big.seconds / SYNTHETIC_MODULES
+    default_per_module = full.seconds / 7
+    rows.append(
+        Row(
+            f"full build, synthetic program ({SYNTHETIC_MODULES} modules)",
+            big,
+            big_total,
+            f"{per_module:.2f} s per module (default program: {default_per_module:.2f} s); "
+            + _steps(big.output),
+        )
+    )
+
+    if _has_command("personalize"):
+        print(f"personalisation for 1 and {ROSTER} people ...", flush=True)
+        results = {}
+        for people in (1, ROSTER):
+            roster = write_roster(work / f"roster-{people}.csv", people)
+            results[people] = measure(
+                [
+                    *SERVEFIRST,
+                    "personalize",
+                    default,
+                    "--roster",
+                    roster,
+                    "--out",
+                    work / f"p{people}",
+                ]
+            )
+        extra = (results[ROSTER].seconds - results[1].seconds) / (ROSTER - 1)
+        rows.append(Row("personalisation, 1 person", results[1], base_total))
+        rows.append(
+            Row(
+                f"personalisation, {ROSTER} people",
+                results[ROSTER],
+                base_total,
+                f"{extra:.3f} s per extra person (workbook and certificate); the workbook "
+                f"floor is {base.detail['timings']['workbook']:.2f} s",
+            )
+        )
+    else:
+        rows.append(
+            Row(
+                f"personalisation, {ROSTER} people",
+                None,
+                None,
+                "skipped: this checkout has no `servefirst personalize` command",
+            )
+        )
+    if env_note:
+        rows[0].note += f"; {env_note}"
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| case | time | × floor | peak memory | notes |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        if row.measured is None:
+            lines.append(f"| {row.case} | – | – | – | {row.note} |")
+            continue
+        ratio = f"{row.measured.seconds / row.floor:.2f}" if row.floor else "–"
+        lines.append(
+            f"| {row.case} | {row.measured.seconds:.2f} s | {ratio} | "
+            f"{row.measured.peak_mib:.0f} MiB | {row.note} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    import weasyprint
+
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+        ).stdout.strip()
+        commit += " with uncommitted changes" if dirty else ""
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    load = os.getloadavg()[0]
+    return (
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {commit}; {os.cpu_count()} CPUs, "
+        f"load average {load:.1f} at the start; Python {platform.python_version()}, "
+        f"WeasyPrint {weasyprint.__version__}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--results", type=Path, default=RESULTS, help="Markdown file to write.")
+    parser.add_argument("--keep", action="store_true", help="Keep the temporary folder.")
+    args = parser.parse_args()
+    about = machine()
+    work = Path(tempfile.mkdtemp(prefix="servefirst-bench-"))
+    try:
+        rows = run(work)
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    result = table(rows)
+    print()
+    print(result)
+    args.results.write_text(
+        "# Benchmark results\n\n"
+        "Written by `make bench` (`bench/run.py`); see its docstring for what each case "
+        "measures. The floor is WeasyPrint laying out and writing each PDF's final HTML "
+        'plus MkDocs building the same pages, each alone in a warm process; "× floor" '
+        "divides a case's wall time, process start and imports included, by the floor of "
+        "the same program. Peak memory is the most the case's processes held at once.\n\n"
+        f"{about}.\n\n{result}\n",
+        encoding="utf-8",
+    )
+    print(f"\nWrote {args.results}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--probe"]:
+        probe(sys.argv[3:] if sys.argv[2:3] == ["--"] else sys.argv[2:])
+    elif sys.argv[1:2] == ["--floor"]:
+        floor(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main()

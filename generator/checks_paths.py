@@ -1,0 +1,169 @@
+"""No network, no escape: what content refers to stays inside the program folder.
+
+Markdown prose may link to the web (those links are citations), but a build never
+fetches anything. So an image on the web, or a reference to a file outside the program
+folder (``../../etc/passwd``, an absolute path, a symbolic link that leads out,
+``/dev/urandom``) is a located problem naming the file and the field. Relative paths are
+read from the program folder, as the PDF renderer reads them.
+
+Each string is parsed with the same Markdown the renderers use, so only real images and
+links count: an example in a code span, or ``<img>`` (which prints as text), does not.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PureWindowsPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE, ETX, STX
+from pydantic import BaseModel
+
+from .errors import Problem
+from .located import Located
+from .model import PluginConfig
+from .render.markup import NoRawHtml
+from .yamlio import Loc, dotted
+
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+"""What a link may use besides a path: never ``javascript:``, ``data:`` or ``file:``."""
+_MARKERS = ("](", "]:", "][", "![")  # no Markdown reference without one of these
+_ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
+
+
+def check_references(
+    root: Path,
+    plugin: Located[PluginConfig] | None,
+    items: Iterable[Located[Any]],
+    problems: list[Problem],
+) -> None:
+    """Refuse remote images and references out of ``root`` in every string of the items
+    and of the program's configuration."""
+    root = root.resolve()
+    for located in [*([plugin] if plugin else []), *items]:
+        for loc, text in _strings(located.item, ()):
+            if not any(marker in text for marker in _MARKERS):
+                continue
+            found = [
+                _refusal("image" if tag == "img" else "link", url, root, image=tag == "img")
+                for tag, url in _references(text)
+            ]
+            line = located.lines.line_of(loc)
+            problems.extend(Problem(located.file, line, dotted(loc), m) for m in found if m)
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string in a model, with its path as written in the file."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _strings(getattr(value, name), (*loc, info.alias or name))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*loc, str(key)))
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*loc, index))
+
+
+# ---- finding references -------------------------------------------------------------------
+
+
+class _Collect(Treeprocessor):  # type: ignore[misc]
+    """Gathers the address of every image and link, before NoRawHtml drops the unsafe."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[tuple[str, str]] = []
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag == "img":
+                self.found.append(("img", element.get("src", "")))
+            elif element.tag == "a":
+                self.found.append(("a", element.get("href", "")))
+
+
+_converter: tuple[markdown.Markdown, _Collect] | None = None
+
+
+def _references(text: str) -> list[tuple[str, str]]:
+    global _converter
+    if _converter is None:
+        md = markdown.Markdown(extensions=["sane_lists", NoRawHtml()])
+        collect = _Collect(md)
+        md.treeprocessors.register(collect, "servefirst-references", 2)
+        _converter = (md, collect)
+    md, collect = _converter
+    md.reset()
+    collect.found = []
+    md.convert(text)
+    return [(tag, _plain(url)) for tag, url in collect.found]
+
+
+def _plain(url: str) -> str:
+    """Undo Markdown's backslash escapes and an e-mail autolink's entities."""
+    url = _ESCAPED.sub(lambda m: chr(int(m.group(1))), url)
+    return html.unescape(url.replace(AMP_SUBSTITUTE, "&"))
+
+
+# ---- judging them -------------------------------------------------------------------------
+
+
+def _refusal(what: str, url: str, root: Path, *, image: bool) -> str | None:
+    shown = url if len(url) <= 80 else url[:77] + "..."
+    quoted = f"{what} '{shown}'"
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return f"{quoted} is not a valid address"
+    scheme = parts.scheme.lower()
+    if len(scheme) == 1:  # C:\\... : a Windows drive, not a scheme
+        return f"{quoted} is an absolute path; use a path relative to the program folder"
+    if scheme == "file":
+        return f"{quoted} is a file: address; use a path relative to the program folder"
+    if image and scheme == "data":
+        return None  # embedded in the text: nothing to fetch
+    if image and (scheme or parts.netloc):
+        return (
+            f"{quoted} is on the web, and builds never use the network; save the image in "
+            "the program folder and refer to it with a path relative to the folder"
+        )
+    if scheme or parts.netloc:
+        if not scheme or scheme in LINK_SCHEMES:
+            return None  # a citation, or an address to write to
+        return f"{quoted} uses '{scheme}:'; a link is a web address (https://), mailto: or tel:"
+    path = unquote(parts.path)
+    if not path:
+        return None  # "#anchor": a place on the same page
+    refusal = _local(path, root, image=image)
+    return f"{quoted} {refusal}" if refusal else None
+
+
+def _local(path: str, root: Path, *, image: bool) -> str | None:
+    if path.startswith(("/", "\\")) or PureWindowsPath(path).drive:
+        return "is an absolute path; use a path relative to the program folder"
+    target = root / path
+    if not Path(os.path.normpath(target)).is_relative_to(root):
+        return "leads outside the program folder; refer only to files inside it"
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return "cannot be followed (a loop of symbolic links?)"
+    if not resolved.is_relative_to(root):
+        return "is a symbolic link to a file outside the program folder; copy the file in instead"
+    if not image:
+        return None  # a link is followed by the reader, never read by the build
+    if not resolved.exists():
+        return "is not in the program folder; paths are relative to the folder of mkdocs.yml"
+    if not resolved.is_file():
+        return "is not a regular file"
+    return None
