@@ -3,43 +3,53 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HASH := $(shell cksum pyproject.toml scripts/system-deps.sh | cksum | cut -d' ' -f1)
+BUILD_STAMP := $(VENV)/.build-$(HASH)
+TEST_STAMP := $(VENV)/.test-$(HASH)
 OUT ?= build
 # npm's axe-core, for the accessibility test in tests/site/test_browser.py
 AXE_CORE := 4.14.1
 
 .PHONY: build test lint typecheck pytest serve clean setup bench
 
-$(STAMP): pyproject.toml scripts/system-deps.sh
-	./scripts/system-deps.sh test
+# What building needs: Debian's Pango, Lato and LibreOffice Impress, and the package.
+$(BUILD_STAMP):
+	./scripts/system-deps.sh build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_CORE)
-	rm -f $(VENV)/.installed-*
+	$(BIN)/python -m pip install -q -e .
+	rm -f $(VENV)/.build-*
 	touch $@
 
-setup: $(STAMP)
+# What testing adds: poppler-utils, Chromium, the dev tools and axe-core.
+$(TEST_STAMP): $(BUILD_STAMP)
+	./scripts/system-deps.sh test
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_CORE)
+	rm -f $(VENV)/.test-*
+	touch $@
 
-build: $(STAMP)
+setup: $(TEST_STAMP)
+
+build: $(BUILD_STAMP)
 	$(BIN)/servefirst build . --out $(OUT)
 
-test: $(STAMP) lint typecheck pytest
+test: $(TEST_STAMP) lint typecheck pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-typecheck: $(STAMP)
+typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	$(BIN)/servefirst serve .
 
-bench: $(STAMP)  # not part of `make test`: about six minutes; writes bench/RESULTS.md
+bench: $(TEST_STAMP)  # not part of `make test`: about six minutes; writes bench/RESULTS.md
 	$(BIN)/python bench/run.py
 
 clean:

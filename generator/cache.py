@@ -91,5 +91,6 @@ class Manifest:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps({"keys": self.keys, "data": self.data}, indent=1), "utf-8")
+        payload = {"keys": self.keys, "data": self.data}
+        temporary.write_text(json.dumps(payload, indent=1, sort_keys=True), "utf-8")
         temporary.replace(self.path)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,13 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the per-user cache (subset fonts) of the test run out of the real home."""
+    os.environ["SERVEFIRST_CACHE"] = tempfile.mkdtemp(prefix="servefirst-test-cache-")
+
+
 REPO = Path(__file__).parent.parent
 
 

@@ -17,11 +17,8 @@ from .conftest import copy_fixture, run_cli
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 # Outputs of other parts of the build that do not honour SOURCE_DATE_EPOCH yet. Remove an
 # entry when it is fixed: test_known_exceptions_still_differ then fails as a reminder.
-KNOWN: dict[str, str] = {
-    "slides/basic-fixture.pptx": "zip entries carry the time of writing",
-    "slides/basic-fixture.pdf": "CreationDate and /ID come from the clock",
-    ".servefirst-cache.json": "keys are written in the order the renders finish",
-}
+KNOWN: dict[str, str] = {}
+"""Files allowed to differ between two builds of the same input: none."""
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +56,6 @@ def test_every_file_is_identical(builds: tuple[Path, Path]) -> None:
         if name not in KNOWN and (first / name).read_bytes() != (second / name).read_bytes()
     ]
     assert different == []
-
-
-@pytest.mark.xfail(strict=True, reason="see KNOWN: each of these still differs")
-def test_known_exceptions_still_differ(builds: tuple[Path, Path]) -> None:
-    first, second = builds
-    for name in KNOWN:
-        if (first / name).is_file():
-            assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("name", ["participant-workbook.pdf", "facilitator-guide.pdf"])

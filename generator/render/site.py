@@ -161,10 +161,19 @@ def _exercises(view: ParticipantProgram) -> list[LibraryExercise]:
     return sorted(found.values(), key=lambda e: e.exercise.title.casefold())
 
 
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+
+
+def plain(text: str) -> str:
+    """Plain text for inline Markdown: emphasis, links and table cells print as written."""
+    return _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+
 def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, str]:
     """Map each page's path under docs/ to its Markdown."""
     env = environment("site", view.config.language)
     env.filters["lower_first"] = _lower_first
+    env.filters["plain"] = plain
     agenda = build_agenda(view.config, view.modules)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
     anchors = {p.name: principle_anchor(p.name) for m in view.modules for p in m.principles}

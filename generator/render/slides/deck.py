@@ -35,6 +35,7 @@ from .fit import BULLET, FACTS, LINE_HEIGHT, STEP
 from .master import FONT, MUTED, Master, house_style
 from .plan import ROW_HEIGHT, plan_deck
 from .spec import Labels, Para, Slide, labels
+from .stable import stable_pdf, stable_zip
 from .template import body_rect, own_template
 
 LOGO_PIXELS = 400
@@ -94,6 +95,7 @@ def render_slides(
         else:
             deck.pdf = target.with_suffix(".pdf")
             convert.convert(target, deck.pdf)
+            stable_pdf(deck.pdf)
     return deck
 
 
@@ -140,6 +142,7 @@ def _save(prs: Presentation, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         prs.save(str(temporary))
+        stable_zip(temporary)
         temporary.replace(target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
