@@ -206,7 +206,8 @@ def write(document: Document, target: Path) -> RenderedPdf:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
-        document.write_pdf(temporary, pdf_tags=True)
+        # PDF/UA-1: tagged, with the identification and metadata screen readers rely on.
+        document.write_pdf(temporary, pdf_variant="pdf/ua-1")
         temporary.replace(target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)

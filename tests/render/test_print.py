@@ -117,6 +117,8 @@ def test_metadata_and_tags(document: PdfReader) -> None:
     root: Any = document.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert "/StructTreeRoot" in root
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b"pdfuaid:part" in xmp  # identifies itself as PDF/UA-1
     meta = document.metadata
     assert meta is not None and meta.title and meta.author and meta.subject
 
