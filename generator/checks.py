@@ -9,7 +9,6 @@ from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
 from .model.program import clock_minutes
-from .render.slides.overflow import slide_warnings
 
 
 def check_program(
@@ -20,8 +19,12 @@ def check_program(
     broken: set[str],
     problems: list[Problem],
     warnings: list[Problem],
+    slide_checks: bool = True,
 ) -> None:
-    """Cross-file checks. ``broken``: ids of files that exist but failed to load."""
+    """Cross-file checks. ``broken``: ids of files that exist but failed to load.
+
+    ``slide_checks`` measures every slide's text for overflow warnings: worth it when
+    validating, skipped by the build, which fits the text as it renders."""
     module_ids = {m.item.id for m in modules} | broken
     case_ids = {c.item.id for c in cases} | broken
     exercise_ids = {e.item.id for e in exercises} | broken
@@ -30,7 +33,10 @@ def check_program(
         _check_module(located, case_ids, exercise_ids, minutes, problems)
     _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
     _check_unused(plugin, modules, cases, exercises, warnings)
-    slide_warnings(plugin.item.program.module_ids, modules, cases, exercises, warnings)
+    if slide_checks:
+        from .render.slides.overflow import slide_warnings
+
+        slide_warnings(plugin.item.program.module_ids, modules, cases, exercises, warnings)
 
 
 def _check_unused(

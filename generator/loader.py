@@ -43,8 +43,12 @@ class Tree:
     """Names of every item file found, loaded or not."""
 
 
-def load_program(root: Path, config_file: Path | None = None) -> Program:
-    """Load and validate the program in ``root``; raise ContentError listing every problem."""
+def load_program(
+    root: Path, config_file: Path | None = None, *, slide_checks: bool = True
+) -> Program:
+    """Load and validate the program in ``root``; raise ContentError listing every problem.
+
+    ``slide_checks=False`` skips the slide-overflow warnings (the build fits text itself)."""
     root = root.resolve()
     config_path = config_file or root / CONFIG_FILE
     problems: list[Problem] = []
@@ -76,7 +80,9 @@ def load_program(root: Path, config_file: Path | None = None) -> Program:
     warnings: list[Problem] = []
     if plugin is not None:
         modules = customise.apply(plugin, modules, problems)
-        checks.check_program(plugin, modules, cases, exercises, broken, problems, warnings)
+        checks.check_program(
+            plugin, modules, cases, exercises, broken, problems, warnings, slide_checks
+        )
     if problems:
         raise ContentError(problems)
     assert plugin is not None

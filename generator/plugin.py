@@ -147,7 +147,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.colour = Branding().colour
         self.logo = None
         try:
-            program = load_program(self.root, Path(config.config_file_path))
+            program = load_program(self.root, Path(config.config_file_path), slide_checks=False)
         except ContentError as exc:
             if self.command != "serve":
                 raise PluginError(f"Serve First found problems in the program:\n{exc}") from exc

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from ..loader import load_program
 from ..schedule import build_agenda
@@ -17,6 +15,9 @@ from ..schedule import build_agenda
 @click.option("--segments/--no-segments", default=True, help="List each module's segments.")
 def command(path: Path, segments: bool) -> None:
     """Print the timetable of the program in PATH."""
+    from rich.console import Console
+    from rich.table import Table
+
     program = load_program(path)
     agenda = build_agenda(program.config, program.modules)
     console = Console(highlight=False)

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.progress import Progress
 
 from ..loader import load_program
 from ..model.participant import participant_view
@@ -28,6 +27,8 @@ from ..model.participant import participant_view
 )
 def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
+    from rich.progress import Progress
+
     from ..render.personal import personalise, read_roster
 
     program = load_program(path)
