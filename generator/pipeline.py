@@ -198,7 +198,8 @@ def _side(
         result.notices += deck.notices
     if "site" in names:
         clock = time.perf_counter()
-        build_site(program.root, staging / "site", workbook if workbook[0].exists() else None)
+        handed = workbook if workbook[0].exists() else None
+        build_site(program.root, staging / "site", handed, view)
         result.timings["site"] = time.perf_counter() - clock
     return result
 
@@ -255,11 +256,17 @@ def _asset_paths(program: Program) -> list[str]:
     return [p for p in (config.branding.logo, config.slides_template) if p]
 
 
-def build_site(root: Path, target: Path, workbook: tuple[Path, int] | None = None) -> None:
+def build_site(
+    root: Path,
+    target: Path,
+    workbook: tuple[Path, int] | None = None,
+    view: ParticipantProgram | None = None,
+) -> None:
     """Run MkDocs into a temporary folder, then swap it in: never a half-built site.
 
     The downloads page links ``workbook`` (path and page count) when this build rendered
-    it; without one (``--no-pdf``) the plugin renders its own.
+    it; without one (``--no-pdf``) the plugin renders its own. ``view`` is the program
+    this build already loaded, so the plugin does not load and validate it again.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -274,6 +281,8 @@ def build_site(root: Path, target: Path, workbook: tuple[Path, int] | None = Non
         for plugin in config.plugins.values():
             if isinstance(plugin, ServeFirstPlugin):
                 plugin.use_cache(user_cache_dir())  # subset fonts, shared by every build
+                if view is not None:
+                    plugin.use_view(view)
                 if workbook:
                     plugin.use_workbook(*workbook)
         mkdocs_build(config)

@@ -118,6 +118,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.user_nav = False
         self.last_pages: set[str] = set()
         self.handed_workbook: tuple[Path, int | None] | None = None
+        self.handed_view: ParticipantProgram | None = None
         self.cache: Path | None = None
         self.scratch: Path | None = None
         self.rendered: tuple[str, Path, int] | None = None  # (content hash, pdf, pages)
@@ -127,6 +128,10 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
     def use_workbook(self, pdf: Path, pages: int | None = None) -> None:
         """Link this workbook PDF for the next build instead of rendering one."""
         self.handed_workbook = (pdf, pages)
+
+    def use_view(self, view: ParticipantProgram) -> None:
+        """Use this already loaded and validated program instead of loading it again."""
+        self.handed_view = view
 
     def use_cache(self, folder: Path) -> None:
         """Keep what builds can reuse (the subset fonts) in this folder."""
@@ -147,7 +152,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.colour = Branding().colour
         self.logo = None
         try:
-            program = load_program(self.root, Path(config.config_file_path), slide_checks=False)
+            view = self.handed_view or participant_view(
+                load_program(self.root, Path(config.config_file_path), slide_checks=False)
+            )
         except ContentError as exc:
             if self.command != "serve":
                 raise PluginError(f"Serve First found problems in the program:\n{exc}") from exc
@@ -155,7 +162,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             self.problems = exc
             _report(exc)
         else:
-            self.view = participant_view(program)
+            self.view = view
             self._use_program(self.view.config)
         terms = abbreviations(glossary(self.view)) if self.view else {}
         _configure_markdown(config, terms, self.language)

@@ -20,7 +20,7 @@ from ..errors import BuildError
 from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
-from ..schedule import Agenda, build_agenda
+from ..schedule import build_agenda
 from . import logistics
 from .markup import environment
 
@@ -234,4 +234,4 @@ def render_facilitator(
     return write(layout(html, "facilitator", program.config, program.root), target)
 
 
-__all__ = ["Agenda", "RenderedPdf", "render_facilitator", "render_workbook"]
+__all__ = ["RenderedPdf", "render_facilitator", "render_workbook"]

@@ -48,7 +48,6 @@ FONT_UNICODES = [
 FONT_FEATURES = ["kern", "liga", "onum", "lnum"]
 FONT_CACHE_FORMAT = 1  # bump when the subsetting code changes in a way the key cannot see
 _KEY = re.compile(r"[0-9a-f]{64}")
-_font_memo: dict[str, dict[str, bytes]] = {}  # key -> fonts, for rebuilds in one process
 
 ADMONITION_ICONS = {  # custom admonition type -> Material icon shipped with the theme
     "activity": "material/account-group-outline",
@@ -224,7 +223,7 @@ def lato_fonts(source: Path = LATO_DIR, cache: Path | None = None) -> dict[str, 
     """Lato, subset to Latin and compressed as WOFF2: {'Lato-Regular.woff2': bytes}.
 
     Subsetting takes a second or two, so the result is kept in ``cache`` (a folder, one
-    subfolder per key of :func:`font_key`) and in memory, and reused while neither the
+    subfolder per key of :func:`font_key`) and reused while neither the
     font files nor the parameters change.
 
     Empty when the Debian package fonts-lato is missing: the site then uses the
@@ -234,8 +233,7 @@ def lato_fonts(source: Path = LATO_DIR, cache: Path | None = None) -> dict[str, 
     if key is None:
         return {}
     stored = _read_fonts(cache / key) if cache is not None else None
-    fonts = _font_memo.get(key) or stored or _subset_fonts(source)
-    _font_memo[key] = fonts
+    fonts = stored or _subset_fonts(source)
     if cache is not None and stored is None:
         _write_fonts(cache, key, fonts)
     return fonts

@@ -53,7 +53,6 @@ def test_subset_fonts_are_cached_and_reused(
     if site_theme.font_key() is None:
         pytest.skip("Lato is not installed (scripts/system-deps.sh)")
     cache = tmp_path / site_theme.CACHE_DIR / "fonts"
-    monkeypatch.setattr(site_theme, "_font_memo", {})
     made = site_theme.lato_fonts(cache=cache)
     assert sorted(made) == sorted(f"{face}.woff2" for face in site_theme.LATO_FACES)
     assert (tmp_path / site_theme.CACHE_DIR / ".gitignore").read_text().endswith("*\n")
@@ -61,13 +60,11 @@ def test_subset_fonts_are_cached_and_reused(
     def no_subsetting(source: Path) -> dict[str, bytes]:
         raise AssertionError("the cached fonts should have been used")
 
-    monkeypatch.setattr(site_theme, "_font_memo", {})  # as in a new process
     monkeypatch.setattr(site_theme, "_subset_fonts", no_subsetting)
     assert site_theme.lato_fonts(cache=cache) == made
     # A damaged cache entry is made again, not served.
     (key,) = (p.name for p in cache.iterdir())
     (cache / key / "Lato-Bold.woff2").write_bytes(b"")
-    monkeypatch.setattr(site_theme, "_font_memo", {})
     monkeypatch.setattr(site_theme, "_subset_fonts", lambda source: made)
     assert site_theme.lato_fonts(cache=cache) == made
     assert (cache / key / "Lato-Bold.woff2").read_bytes() == made["Lato-Bold.woff2"]
