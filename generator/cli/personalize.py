@@ -29,7 +29,8 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
     from rich.progress import Progress
 
-    from ..render.personal import personalise, read_roster
+    from ..render.personal import personalise
+    from ..roster import read_roster
 
     program = load_program(path)
     people, problems = read_roster(roster)

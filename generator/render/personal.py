@@ -8,94 +8,27 @@ and tags live on the page objects, so they survive the combination.
 
 from __future__ import annotations
 
-import csv
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import BuildError, Problem, ServeFirstError, display_path
+from ..errors import BuildError
+from ..file_names import EXTENSION, file_names
 from ..model import Program
 from ..model.participant import ParticipantProgram
-from .pdf import layout, render_html, workbook_html, write
+from ..roster import Person
+from .pdf import anchor_pages, layout, render_html, workbook_html, write
 
-MAX_NAME = 120
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    cohort: str
-    dates: str
-    line: int
+if TYPE_CHECKING:
+    from weasyprint import Document
 
 
 @dataclass
 class Personalised:
     workbooks: list[Path]
     certificates: list[Path]
-
-
-def read_roster(path: Path, root: Path | None = None) -> tuple[list[Person], list[Problem]]:
-    """Read a CSV roster with a ``name`` column (and optional ``cohort``, ``dates``)."""
-    shown = display_path(path, root)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ServeFirstError(
-            f"{shown}: the roster is not UTF-8 text; save it as UTF-8 CSV"
-        ) from exc
-    except OSError as exc:
-        raise ServeFirstError(f"{shown}: cannot read the roster: {exc.strerror}") from exc
-    reader = csv.reader(text.splitlines())
-    header = [h.strip().lower() for h in next(reader, [])]
-    if "name" not in header:
-        raise ServeFirstError(
-            f"{shown}:1: the roster needs a 'name' column; its columns are: {', '.join(header) or 'none'}"
-        )
-    people: list[Person] = []
-    problems: list[Problem] = []
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    "",
-                    f"{len(row)} values but {len(header)} columns; quote values that contain commas",
-                )
-            )
-            continue
-        values = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        name = values.get("name", "")
-        if not name:
-            problems.append(Problem(shown, line, "name", "empty; the row is skipped"))
-        elif len(name) > MAX_NAME or any(unicodedata.category(c) == "Cc" for c in name):
-            problems.append(
-                Problem(shown, line, "name", f"not a printable name of up to {MAX_NAME} characters")
-            )
-        else:
-            people.append(Person(name, values.get("cohort", ""), values.get("dates", ""), line))
-    return people, problems
-
-
-def file_names(people: list[Person]) -> list[str]:
-    """Readable, unique, ASCII file names: 'Zoë O'Brien' -> 'zoe-obrien'."""
-    names: list[str] = []
-    for person in people:
-        ascii_name = unicodedata.normalize("NFKD", person.name).encode("ascii", "ignore").decode()
-        slug = (
-            re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
-            or "participant"
-        )
-        candidate, n = slug, 2
-        while candidate in names:
-            candidate, n = f"{slug}-{n}", n + 1
-        names.append(candidate)
-    return names
 
 
 def personalise(
@@ -105,6 +38,9 @@ def personalise(
     out: Path,
     advance: Callable[[], None] = lambda: None,
 ) -> Personalised:
+    """Write ``out/workbooks/<stem>.pdf`` and ``out/certificates/<stem>.pdf`` per person,
+    with file stems from :func:`generator.file_names.file_names` (distinct, portable).
+    Raises :class:`BuildError` when a cover or certificate does not fit on one page."""
     config, root = program.config, program.root
     body = layout(workbook_html(view), "workbook", config, root)
     covers_html = render_html(
@@ -118,32 +54,74 @@ def personalise(
         people=people,
     )
     covers = layout(covers_html, "workbook", config, root)
-    teaching = sum(m.duration for m in program.modules)
-    certificates_html = render_html(
-        "certificates.html.j2",
-        config,
-        document_title=f"{config.title}: Certificates of completion",
-        document_subject=f"Certificates of completion for {config.title}",
-        body_class="certificates",
-        people=people,
-        hours=_hours(teaching),
-        modules=[m.title for m in program.modules],
-    )
-    certificates = layout(certificates_html, "certificate", config, root)
-    if len(covers.pages) != len(people) or len(certificates.pages) != len(people):
+    certificates = _certificates(program, people)
+    if len(covers.pages) != len(people):
         raise BuildError(
-            f"expected one cover and one certificate per person ({len(people)}), laid out "
-            f"{len(covers.pages)} covers and {len(certificates.pages)} certificates; "
+            f"expected one cover per person ({len(people)}), laid out {len(covers.pages)}; "
             "a name may be too long for one page"
         )
     result = Personalised([], [])
-    for index, name in enumerate(file_names(people)):
+    for index, stem in enumerate(file_names(p.name for p in people)):
         workbook = body.copy([covers.pages[index], *body.pages[1:]])
-        result.workbooks.append(write(workbook, out / "workbooks" / f"{name}.pdf").path)
+        result.workbooks.append(write(workbook, out / "workbooks" / f"{stem}{EXTENSION}").path)
         certificate = certificates.copy([certificates.pages[index]])
-        result.certificates.append(write(certificate, out / "certificates" / f"{name}.pdf").path)
+        result.certificates.append(
+            write(certificate, out / "certificates" / f"{stem}{EXTENSION}").path
+        )
         advance()
     return result
+
+
+SIZES = ("", "long", "longer", "longest", "tight")
+"""Certificate size classes, from the name at full size to the smallest type and spacing."""
+
+
+def _certificates(program: Program, people: list[Person]) -> Document:
+    """All certificates, one page each: a name starts at the size its width suggests and
+    steps down a size while its certificate runs over one page. Raises
+    :class:`BuildError` naming the roster line when even the smallest size does not fit."""
+    config = program.config
+    sizes = [_first_size(p.name) for p in people]
+    while True:
+        html = render_html(
+            "certificates.html.j2",
+            config,
+            document_title=f"{config.title}: Certificates of completion",
+            document_subject=f"Certificates of completion for {config.title}",
+            body_class="certificates",
+            people=people,
+            sizes=[SIZES[size] for size in sizes],
+            hours=_hours(sum(m.duration for m in program.modules)),
+            modules=[m.title for m in program.modules],
+        )
+        document = layout(html, "certificate", config, program.root)
+        starts = anchor_pages(document)
+        firsts = [starts.get(f"certificate-{i}", 0) for i in range(len(people))]
+        overflowing = [
+            i
+            for i, first in enumerate(firsts)
+            if (firsts[i + 1] if i + 1 < len(people) else len(document.pages) + 1) - first != 1
+        ]
+        if not overflowing:
+            return document
+        for index in overflowing:
+            if sizes[index] == len(SIZES) - 1:
+                person = people[index]
+                raise BuildError(
+                    f"roster line {person.line}: the certificate of {person.name} does not fit "
+                    "on one page even in the smallest type; shorten the name, cohort or dates"
+                )
+            sizes[index] += 1
+
+
+def _first_size(name: str) -> int:
+    """The size class to try first, by printed width (a wide East Asian character counts
+    as two): an index into :data:`SIZES`."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in name)
+    for size, limit in enumerate((36, 60, 100)):
+        if width <= limit:
+            return size
+    return 3
 
 
 def _hours(minutes: int) -> str:
