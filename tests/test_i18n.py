@@ -53,6 +53,7 @@ def site_labels() -> set[str]:
 def python_labels() -> set[str]:
     labels = set(logistics.HORIZONS.values())
     labels |= {task for tasks in logistics.STANDARD_TASKS.values() for task in tasks}
+    labels.add(logistics.NO_MATERIALS_TASK)
     labels |= set(pdf.REACTION_ITEMS) | set(pdf.OPEN_QUESTIONS)
     labels |= formats()
     labels |= set(Segment.model_fields["method"].annotation.__args__)  # type: ignore[union-attr]

@@ -32,6 +32,8 @@ _PREFIXES = [
     (re.compile(r"^after( the (workshop|day|session))?\b[:,.]?\s*", re.I), "after"),
 ]
 
+MATERIALS_TASK = "Gather the materials in the list below; test any slides and videos."
+NO_MATERIALS_TASK = "Test any slides and videos."
 # Program-wide tasks every delivery needs, by horizon; module tasks are added to these.
 STANDARD_TASKS = {
     "two-weeks": [
@@ -40,7 +42,7 @@ STANDARD_TASKS = {
     ],
     "one-week": [
         "Print {copies} participant workbooks (one each plus two spares).",
-        "Gather the materials in the list below; test any slides and videos.",
+        MATERIALS_TASK,
     ],
     "day-before": ["Rehearse the openings and transitions; mark your timings in this guide."],
     "on-the-day": [
@@ -73,9 +75,12 @@ def horizon_of(task: str) -> tuple[str, str]:
 
 def preparation(program: Program, gettext: Callable[[str], str]) -> dict[str, list[str]]:
     copies = program.config.group_size + 2
-    plan = {
-        h: [gettext(t).format(copies=copies) for t in tasks] for h, tasks in STANDARD_TASKS.items()
-    }
+    standard = dict(STANDARD_TASKS)
+    if not materials(program):  # the guide then has no materials list to point to
+        standard["one-week"] = [
+            NO_MATERIALS_TASK if t == MATERIALS_TASK else t for t in standard["one-week"]
+        ]
+    plan = {h: [gettext(t).format(copies=copies) for t in tasks] for h, tasks in standard.items()}
     for module in program.modules:
         for task in module.facilitator.preparation:
             horizon, text = horizon_of(task)

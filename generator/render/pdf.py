@@ -52,9 +52,11 @@ class RenderedPdf:
 def workbook_html(view: ParticipantProgram) -> str:
     """The participant workbook as HTML. Takes only the participant view."""
     agenda = build_agenda(view.config, view.modules)
+    sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in view.modules]
-    toc.append(TocEntry("Sources", "sources", 1))
+    if sources:  # no heading, page or contents entry for an empty section
+        toc.append(TocEntry("Sources", "sources", 1))
     return render_html(
         "workbook.html.j2",
         view.config,
@@ -68,7 +70,7 @@ def workbook_html(view: ParticipantProgram) -> str:
         slots={s.module_id: s for s in agenda.slots if s.module_id},
         first_module_of_case=_first_use(view),
         toc=toc,
-        sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
+        sources=sources,
     )
 
 
@@ -84,17 +86,21 @@ def _first_use(view: ParticipantProgram) -> dict[str, str]:
 def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
     """The facilitator guide as HTML, with page references into the workbook."""
     agenda = build_agenda(program.config, program.modules)
+    materials = logistics.materials(program)
+    sources = all_sources(
+        [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
+    )
+    # No heading, page or contents entry for a section with nothing in it.
     toc = [
         TocEntry("The day at a glance", "agenda", 1),
         TocEntry("Preparation checklist", "preparation", 1),
-        TocEntry("Materials", "materials", 1),
+        *([TocEntry("Materials", "materials", 1)] if materials else []),
         TocEntry("Room set-up", "room", 1),
     ]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in program.modules]
-    toc += [
-        TocEntry("Appendix: end-of-day evaluation", "evaluation", 1),
-        TocEntry("Sources", "sources", 1),
-    ]
+    toc.append(TocEntry("Appendix: end-of-day evaluation", "evaluation", 1))
+    if sources:
+        toc.append(TocEntry("Sources", "sources", 1))
     module_materials = {
         m.id: list(dict.fromkeys(item for seg in m.segments for item in seg.materials))
         for m in program.modules
@@ -114,14 +120,12 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         online=program.config.delivery == "virtual",
         horizons=logistics.HORIZONS,
         prep=logistics.preparation(program, i18n.gettext(program.config.language)),
-        materials=logistics.materials(program),
+        materials=materials,
         formats=logistics.formats_used(program),
         module_materials=module_materials,
         reaction=REACTION_ITEMS,
         open_questions=OPEN_QUESTIONS,
-        sources=all_sources(
-            [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
-        ),
+        sources=sources,
     )
 
 

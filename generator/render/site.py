@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from babel.numbers import format_decimal
 from markdown.extensions.toc import slugify
 
 from .. import i18n
+from ..model import Source
 from ..model.participant import (
     ParticipantCase,
     ParticipantExercise,
@@ -169,29 +171,55 @@ def plain(text: str) -> str:
     return _MARKDOWN_INLINE.sub(r"\\\1", text)
 
 
+def _sources(view: ParticipantProgram) -> list[Source]:
+    return all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
+
+
+def shown_pages(view: ParticipantProgram) -> frozenset[str]:
+    """The reference pages that have something in them, e.g. ``{"cases.md", "sources.md"}``.
+
+    A page with nothing in it (no case, no exercise, no glossary term, no source) gets no
+    page, no navigation entry and no link from the home page.
+    """
+    content = {
+        "cases.md": any(m.cases for m in view.modules),
+        "exercises.md": any(m.exercises for m in view.modules),
+        "glossary.md": bool(glossary(view)),
+        "sources.md": bool(_sources(view)),
+        "downloads.md": True,
+    }
+    return frozenset(page for page, present in content.items() if present)
+
+
 def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, str]:
-    """Map each page's path under docs/ to its Markdown."""
+    """Map each page's path under docs/ to its Markdown; empty reference pages are left out
+    (see :func:`shown_pages`)."""
     env = environment("site", view.config.language)
     env.filters["lower_first"] = _lower_first
     env.filters["plain"] = plain
     agenda = build_agenda(view.config, view.modules)
+    shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
     anchors = {p.name: principle_anchor(p.name) for m in view.modules for p in m.principles}
-    pages = {
-        "index.md": env.get_template("index.md.j2").render(**common),
-        "agenda.md": env.get_template("agenda.md.j2").render(**common),
-        "cases.md": env.get_template("cases.md.j2").render(cases=_cases(view), **common),
-        "exercises.md": env.get_template("exercises.md.j2").render(
+    reference: dict[str, Callable[[], str]] = {
+        "cases.md": lambda: env.get_template("cases.md.j2").render(cases=_cases(view), **common),
+        "exercises.md": lambda: env.get_template("exercises.md.j2").render(
             exercises=_exercises(view), **common
         ),
-        "glossary.md": env.get_template("glossary.md.j2").render(
+        "glossary.md": lambda: env.get_template("glossary.md.j2").render(
             groups=_glossary_by_module(glossary(view)), **common
         ),
-        "sources.md": env.get_template("sources.md.j2").render(
-            sources=all_sources([*view.modules, *(c for m in view.modules for c in m.cases)]),
-            **common,
+        "sources.md": lambda: env.get_template("sources.md.j2").render(
+            sources=_sources(view), **common
         ),
-        "downloads.md": env.get_template("downloads.md.j2").render(workbook=workbook, **common),
+        "downloads.md": lambda: env.get_template("downloads.md.j2").render(
+            workbook=workbook, **common
+        ),
+    }
+    pages = {
+        "index.md": env.get_template("index.md.j2").render(shown=shown, **common),
+        "agenda.md": env.get_template("agenda.md.j2").render(**common),
+        **{page: render() for page, render in reference.items() if page in shown},
     }
     module_template = env.get_template("module.md.j2")
     for number, module in enumerate(view.modules, start=1):
@@ -223,13 +251,15 @@ NAV_LABELS = (
 
 
 def site_nav(view: ParticipantProgram, extra_pages: list[str] | None = None) -> list[Any]:
-    """Navigation in program order, then the reference pages, then hand-written pages."""
+    """Navigation in program order, then the reference pages that have something in them,
+    then hand-written pages."""
     translate = i18n.gettext(view.config.language)
     modules = [{m.title: f"modules/{m.id}.md"} for m in view.modules]
+    shown = shown_pages(view)
     nav: list[Any] = [
         *({translate(label): page} for label, page in NAV_BEFORE_MODULES),
         {translate(MODULES_SECTION): modules},
-        *({translate(label): page} for label, page in NAV_AFTER_MODULES),
+        *({translate(label): page} for label, page in NAV_AFTER_MODULES if page in shown),
     ]
     return nav + list(extra_pages or [])
 

@@ -170,8 +170,8 @@ class _Planner:
         slides: list[Slide] = []
         for index, principle in enumerate(part.principles):
             texts = [headline(b) for b in principle.behaviours]
-            if not texts and principle.question:
-                texts = [plain(principle.question)]
+            if not texts:  # never a title alone: the question, or the explanation's opening
+                texts = [plain(principle.question or headline(principle.explanation))]
             for slide in self.listing(plain(principle.name), texts):
                 slide.topic = Topic("principle", str(index))
                 slides.append(slide)
@@ -226,8 +226,10 @@ class _Planner:
 
         The facts line (format, minutes, workbook page) repeats on every slide. An item
         too long for a slide of its own is set smaller, and cut only below the smallest
-        readable size; ``servefirst validate`` warns about both.
+        readable size; ``servefirst validate`` warns about both. No items, no slide.
         """
+        if not texts:
+            return []
         head = [Para(facts, "facts")] if facts else []
         reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
         room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
@@ -241,7 +243,7 @@ class _Planner:
                 pages.append([para])
         pages = _balanced(pages, room, style)
         slides = []
-        for n, page in enumerate(pages or [[]]):
+        for n, page in enumerate(pages):
             size = fitted_size([p.text for p in page], room, style) if page else style.size
             if size < MIN_SIZE:
                 size = MIN_SIZE
