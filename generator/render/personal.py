@@ -108,8 +108,9 @@ def _certificates(program: Program, people: list[Person]) -> Document:
             if sizes[index] == len(SIZES) - 1:
                 person = people[index]
                 raise BuildError(
-                    f"roster line {person.line}: the certificate of {person.name} does not fit "
-                    "on one page even in the smallest type; shorten the name, cohort or dates"
+                    f"roster line {person.line}: the certificate of {person.name} runs over "
+                    "one page even in the smallest type; shorten the name, cohort or dates, "
+                    "or the program's title and subtitle"
                 )
             sizes[index] += 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -129,3 +130,23 @@ def test_a_spreadsheet_roster_in_many_scripts_gets_distinct_portable_files(
             cover, printed = "".join(cover.split()), "".join(printed.split())
         assert name in cover, (name, cover)
         assert name in printed, (name, printed)
+
+
+def test_a_certificate_that_cannot_fit_one_page_names_the_roster_line(
+    write_files: Callable[[dict[str, str | bytes]], Path], tmp_path: Path
+) -> None:
+    root = write_files({})
+    config = root / "mkdocs.yml"
+    title = " ".join(["Leadership"] * 54)
+    config.write_text(
+        config.read_text("utf-8").replace("title: Basic fixture", f"title: {title}"), "utf-8"
+    )
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name\nАнна\nОльга Иванова\n", encoding="utf-8")
+    result = run_cli("personalize", root, "--roster", roster, "--out", tmp_path / "out")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "roster line 2: the certificate of Анна runs over one page even in the smallest type; "
+        "shorten the name, cohort or dates, or the program's title and subtitle"
+    ]
+    assert not (tmp_path / "out").exists()
