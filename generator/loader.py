@@ -9,13 +9,14 @@ collected and raised together as one ContentError.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, checks_paths, customise
+from . import checks, checks_paths, collisions, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -116,7 +117,11 @@ def load_program(
         warnings=warnings,
         changes=changes,
     )
-    return customise.apply_terminology(result, plugin, warnings)
+    result = customise.apply_terminology(result, plugin, warnings)
+    pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
+    if problems:
+        raise ContentError(problems)
+    return dataclasses.replace(result, changes=dataclasses.replace(result.changes, pages=pages))
 
 
 def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Problem]) -> None:
