@@ -57,10 +57,12 @@ def check_collisions(
         return {}
     root = program.root
     docs = root / docs_dir
-    pages = generated_pages(program)
     allowed = plugin.item.overrides
+    written = set(_files(docs)) if docs.is_dir() else set()
+    if not written and not allowed:
+        return {}  # nothing can collide: spare rendering the pages
+    pages = generated_pages(program)
     by_address = {_address(page): page for page in pages}
-    written = set(_files(docs))
     overridden: dict[str, str] = {}
     for src in sorted(written):
         shown = (docs / src).relative_to(root).as_posix()
@@ -138,9 +140,9 @@ def _address(src: str) -> str:
 
 
 def _files(docs: Path) -> Iterator[str]:
-    """Every file under ``docs`` as MkDocs walks it (links followed), relative and with '/'.
-
-    Each real folder is walked once, so a loop of links ends."""
+    """Every file under ``docs`` that MkDocs publishes, relative and with '/': links are
+    followed, names starting with a dot skipped. Each real folder is walked once, so a
+    loop of links ends."""
     seen: set[Path] = set()
     stack = [docs]
     while stack:
@@ -154,6 +156,8 @@ def _files(docs: Path) -> Iterator[str]:
             continue
         seen.add(real)
         for entry in entries:
+            if entry.name.startswith("."):
+                continue  # never published, so never in the way
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()

@@ -198,7 +198,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
                 existing = files.get_file_from_path(path)
                 if existing is not None:
                     files.remove(existing)
-            if files.get_file_from_path(path) is None:  # a hand-written page wins
+            if files.get_file_from_path(path) is None:  # an override (validation refused others)
                 files.append(File.generated(config, path, content=content))
         self._add_assets(files, config)
         if not self.user_nav:
