@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, checks_paths, collisions, customise
+from . import boundary, checks, checks_paths, collisions, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -56,7 +56,7 @@ def load_program(
 
     plugin, settings = _load_plugin_config(root, config_path, problems)
     options = plugin.item if plugin else None
-    refused = checks_paths.check_configured_paths(root, settings, plugin, problems)
+    refused = boundary.check_configured_paths(root, settings, plugin, problems)
     if refused & {"modules_dir", "exercises_dir"}:
         raise ContentError(problems)  # the items cannot be read: the rest would be noise
     if plugin is not None and "program.branding.logo" not in refused:
@@ -249,9 +249,9 @@ def _load_folder(
 ) -> list[Located[M]]:
     items: list[Located[M]] = []
     kind = model.__name__.lower()
-    boundary = "the built-in library" if origin == "library" else "the program folder"
+    inside = "the built-in library" if origin == "library" else "the program folder"
     for path in _yaml_files(folder):
-        refusal = checks_paths.item_file_refusal(path, root, kind, boundary)
+        refusal = boundary.item_file_refusal(path, root, kind, inside)
         if refusal is not None:
             shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
             shown = f"{LIBRARY_LABEL}/{shown}" if origin == "library" else shown
