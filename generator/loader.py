@@ -9,20 +9,21 @@ collected and raised together as one ContentError.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, checks_paths, customise
+from . import boundary, checks, checks_paths, collisions, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
 from .model import Case, Exercise, Module, PluginConfig, Program
 from .model.resolved import Changes
-from .yamlio import YamlProblem, load_yaml, read_text
+from .yamlio import YamlDocument, YamlProblem, load_yaml, read_text
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "servefirst"
@@ -53,9 +54,12 @@ def load_program(
     config_path = config_file or root / CONFIG_FILE
     problems: list[Problem] = []
 
-    plugin = _load_plugin_config(root, config_path, problems)
+    plugin, settings = _load_plugin_config(root, config_path, problems)
     options = plugin.item if plugin else None
-    if plugin is not None:
+    refused = boundary.check_configured_paths(root, settings, plugin, problems)
+    if refused & {"modules_dir", "exercises_dir"}:
+        raise ContentError(problems)  # the items cannot be read: the rest would be noise
+    if plugin is not None and "program.branding.logo" not in refused:
         _check_logo(root, plugin, problems)
     program = _load_tree(
         root,
@@ -113,7 +117,11 @@ def load_program(
         warnings=warnings,
         changes=changes,
     )
-    return customise.apply_terminology(result, plugin, warnings)
+    result = customise.apply_terminology(result, plugin, warnings)
+    pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
+    if problems:
+        raise ContentError(problems)
+    return dataclasses.replace(result, changes=dataclasses.replace(result.changes, pages=pages))
 
 
 def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Problem]) -> None:
@@ -123,9 +131,7 @@ def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Proble
     path = (root / logo).resolve()
     where = ("program", "branding", "logo")
     line = plugin.lines.line_of(where)
-    if not path.is_relative_to(root):
-        message = "the logo must be a file inside the program folder"
-    elif path.suffix.lower() not in {".svg", ".png"}:
+    if path.suffix.lower() not in {".svg", ".png"}:
         message = f"expected an SVG or PNG file, got '{path.suffix or logo}'"
     elif not path.is_file():
         message = f"no file at {logo} (relative to mkdocs.yml)"
@@ -170,16 +176,23 @@ def _load_tree(
 
 def _load_plugin_config(
     root: Path, path: Path, problems: list[Problem]
-) -> Located[PluginConfig] | None:
+) -> tuple[Located[PluginConfig] | None, Located[dict[str, Any]] | None]:
+    """The plugin's options, and the whole of mkdocs.yml (None when it is not a mapping)."""
     shown = display_path(path, root)
     try:
-        doc = load_yaml(read_text(path, shown), shown)
+        doc = load_yaml(read_text(path, shown), shown, shown)
     except YamlProblem as exc:
         problems.append(exc.problem)
-        return None
+        return None, None
     if not isinstance(doc.data, dict):
         problems.append(Problem(shown, 1, "", "expected a mapping of MkDocs settings"))
-        return None
+        return None, None
+    return _plugin_entry(doc, shown, problems), Located(doc.data, shown, doc.lines)
+
+
+def _plugin_entry(
+    doc: YamlDocument, shown: str, problems: list[Problem]
+) -> Located[PluginConfig] | None:
     plugins = doc.data.get("plugins")
     entries = plugins if isinstance(plugins, list) else []
     for index, entry in enumerate(entries):
@@ -188,6 +201,17 @@ def _load_plugin_config(
             continue
         prefix = ("plugins", index, PLUGIN_NAME)
         lines = doc.lines.sub(prefix)
+        if entry == PLUGIN_NAME:  # a bare `- servefirst`: no options at all
+            problems.append(
+                Problem(
+                    shown,
+                    doc.lines.line_of(prefix),
+                    PLUGIN_NAME,
+                    "the plugin has no options; give it 'program:' with the title, "
+                    "organisation, audience and days (servefirst init writes an example)",
+                )
+            )
+            return None
         if not isinstance(options, dict):
             problems.append(
                 Problem(
@@ -224,7 +248,15 @@ def _load_folder(
     root: Path, folder: Path, model: type[M], origin: Origin, problems: list[Problem]
 ) -> list[Located[M]]:
     items: list[Located[M]] = []
+    kind = model.__name__.lower()
+    inside = "the built-in library" if origin == "library" else "the program folder"
     for path in _yaml_files(folder):
+        refusal = boundary.item_file_refusal(path, root, kind, inside)
+        if refusal is not None:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            shown = f"{LIBRARY_LABEL}/{shown}" if origin == "library" else shown
+            problems.append(Problem(shown, None, "", refusal))
+            continue
         loaded = load_item(root, path, model, problems, origin)
         if loaded is not None:
             items.append(loaded)
@@ -234,7 +266,7 @@ def _load_folder(
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return [p for p in sorted(folder.iterdir()) if p.suffix in {".yml", ".yaml"} and p.is_file()]
+    return [p for p in sorted(folder.iterdir()) if p.suffix in {".yml", ".yaml"}]
 
 
 def load_item(
@@ -244,13 +276,13 @@ def load_item(
     shown = display_path(path, root)
     if origin == "library":
         shown = f"{LIBRARY_LABEL}/{shown}"
+    kind = model.__name__.lower()
+    article = "an" if kind[0] in "aeiou" else "a"
     try:
-        doc = load_yaml(read_text(path, shown), shown)
+        doc = load_yaml(read_text(path, shown), shown, f"{article} {kind} file")
     except YamlProblem as exc:
         problems.append(exc.problem)
         return None
-    kind = model.__name__.lower()
-    article = "an" if kind[0] in "aeiou" else "a"
     if doc.data is None:
         problems.append(
             Problem(shown, 1, "", f"file is empty; expected {article} {kind} (id, title, ...)")

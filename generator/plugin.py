@@ -40,6 +40,7 @@ from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
 from .render.site import (
+    ASSETS,
     WORKBOOK_PATH,
     WorkbookLink,
     abbreviations,
@@ -52,7 +53,6 @@ from .render.site_theme import CACHE_DIR, branding_css, font_css, lato_fonts
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
-ASSETS = "assets/servefirst"
 SEARCH_PARTIAL = "partials/search.html"
 STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
 EXTENSIONS: dict[str, dict[str, Any]] = {  # what the generated pages use, with settings
@@ -102,6 +102,7 @@ class ServeFirstPluginConfig(Config):
     library = config_options.Type(bool, default=True)
     modules_dir = config_options.Type(str, default="modules")
     exercises_dir = config_options.Type(str, default="exercises")
+    overrides = config_options.Type(list, default=[])
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
@@ -197,7 +198,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
                 existing = files.get_file_from_path(path)
                 if existing is not None:
                     files.remove(existing)
-            if files.get_file_from_path(path) is None:  # a hand-written page wins
+            if files.get_file_from_path(path) is None:  # an override (validation refused others)
                 files.append(File.generated(config, path, content=content))
         self._add_assets(files, config)
         if not self.user_nav:

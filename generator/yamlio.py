@@ -26,6 +26,7 @@ MAX_FILE_BYTES = 5_000_000
 # Real files nest fewer than ten levels; PyYAML composes recursively, so bound it.
 MAX_DEPTH = 60
 MERGE_TAG = "tag:yaml.org,2002:merge"
+SECOND_DOCUMENT = "but found another document"  # PyYAML's words for a second `---`
 
 
 @dataclass
@@ -151,8 +152,10 @@ def read_text(path: Path, shown: str) -> str:
         ) from exc
 
 
-def load_yaml(text: str, shown: str) -> YamlDocument:
-    """Parse one YAML document; raise YamlProblem with file and line on any error."""
+def load_yaml(text: str, shown: str, what: str = "a YAML file") -> YamlDocument:
+    """Parse one YAML document; raise YamlProblem with file and line on any error.
+
+    ``what`` names the file in advice, e.g. "a module file" (a file holds one document)."""
     if "\x00" in text:
         raise YamlProblem(Problem(shown, None, "", "file contains NUL bytes; expected YAML text"))
     if bad := NON_PRINTABLE.search(text):  # PyYAML's reader would raise without a line
@@ -171,8 +174,13 @@ def load_yaml(text: str, shown: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or "invalid YAML"
-        raise YamlProblem(Problem(shown, line, "", f"invalid YAML: {what}")) from exc
+        reason = exc.problem or "invalid YAML"
+        if reason == SECOND_DOCUMENT:
+            reason = (
+                f"a second document starts on line {line}; {what} holds one document; "
+                "remove the '---' line or split the file"
+            )
+        raise YamlProblem(Problem(shown, line, "", f"invalid YAML: {reason}")) from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(shown, None, "", f"invalid YAML: {exc}")) from exc
     finally:

@@ -27,6 +27,9 @@ def command(path: Path) -> None:
         for item_id, (old, new) in sorted(items.items()):
             fields = ", ".join(changed_fields(old, new)) or "no field changed"
             lines.append(f"override  {kind} {item_id}: {fields}")
+    lines += [
+        f"override  page {page}: hand-written {written}" for page, written in changes.pages.items()
+    ]
     for kind, ids in changes.added.items():
         lines += [f"add       {kind} {item_id}" for item_id in ids]
     for module_id, change in config.customise.items():

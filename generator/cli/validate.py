@@ -18,6 +18,11 @@ def command(path: Path, strict: bool) -> None:
     program = load_program(path)
     for warning in program.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for page, written in program.changes.pages.items():
+        click.echo(
+            f"notice: {written} replaces the generated page {page} (listed in overrides)",
+            err=True,
+        )
     if strict and program.warnings:
         click.echo(f"{len(program.warnings)} warning(s), and --strict is on.", err=True)
         sys.exit(1)

@@ -135,3 +135,8 @@ class PluginConfig(Strict):
     )
     modules_dir: str = "modules"
     exercises_dir: str = "exercises"
+    overrides: list[Line] = Field(
+        default_factory=list,
+        description="Generated handbook pages that a hand-written page in docs_dir replaces "
+        "on purpose, as paths under docs_dir, e.g. index.md or modules/serve-first.md.",
+    )

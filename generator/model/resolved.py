@@ -28,6 +28,9 @@ class Changes:
     """Library modules the plan leaves out."""
     terminology: dict[str, int] = field(default_factory=dict)
     """Each term and how many times it was replaced."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Generated handbook pages replaced on purpose (``overrides``): page -> hand-written
+    file, relative to the program folder (``index.md`` -> ``docs/index.md``)."""
 
 
 @dataclass(frozen=True)

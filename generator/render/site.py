@@ -24,6 +24,7 @@ from .markup import environment, md
 from .pdf import all_sources
 
 WORKBOOK_PATH = "downloads/participant-workbook.pdf"
+ASSETS = "assets/servefirst"  # the plugin's own files: stylesheets, scripts, fonts, logo
 TOOLTIP_CHARS = 80  # a tooltip gathers whole sentences until it has at least this many
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9\"'‘“(¿¡])")
 _TAGS = re.compile(r"<[^>]+>")

@@ -93,7 +93,11 @@ def test_logo_and_colour_reach_both_pdfs(tmp_path: Path) -> None:
     ("logo", "message"),
     [
         ("docs/missing.svg", "no file at docs/missing.svg (relative to mkdocs.yml)"),
-        ("../outside.svg", "the logo must be a file inside the program folder"),
+        (
+            "../outside.svg",
+            "'../outside.svg' leads outside the program folder; copy the logo into the "
+            "program folder (for example docs/logo.svg) and give its path relative to mkdocs.yml",
+        ),
         ("docs/logo.gif", "expected an SVG or PNG file, got '.gif'"),
     ],
 )
