@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, checks_paths, customise
+from . import checks, checks_files, checks_paths, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -57,6 +57,7 @@ def load_program(
     options = plugin.item if plugin else None
     if plugin is not None:
         _check_logo(root, plugin, problems)
+        checks_files.check_slides_template(root, plugin, problems)
     program = _load_tree(
         root,
         root / (options.modules_dir if options else "modules"),
