@@ -97,7 +97,12 @@ def build(
         keys["guide"] = key(base, full, anchors, *assets)
         keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
         keys["site"] = key(
-            base, participant, pages, program.root / CONFIG_FILE, *tree_files(program.root / "docs")
+            base,
+            participant,
+            pages,
+            program.root / CONFIG_FILE,
+            *tree_files(program.root / "docs"),
+            *assets,  # images and files the prose refers to are copied into the site
         )
         outputs = {"guide": out / "pdf" / GUIDE, "slides": out / "slides", "site": out / "site"}
         for name, path in outputs.items():
