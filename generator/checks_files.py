@@ -39,6 +39,23 @@ def check_slides_template(
         problems.append(Problem(plugin.file, line, "program.slides_template", message))
 
 
+def check_logo_file(root: Path, plugin: Located[PluginConfig], problems: list[Problem]) -> None:
+    """Open ``program.branding.logo`` as the renderers do, once the loader has found it to
+    be an SVG or PNG file in the folder (it reports any other logo itself)."""
+    logo = plugin.item.program.branding.logo
+    if logo is None:
+        return
+    path = (root / logo).resolve()
+    if not (path.is_relative_to(root.resolve()) and path.is_file()):
+        return
+    if path.suffix.lower() not in {".svg", ".png"}:
+        return
+    problem = image_problem(path)
+    if problem:
+        line = plugin.lines.line_of(("program", "branding", "logo"))
+        problems.append(Problem(plugin.file, line, "program.branding.logo", f"{logo} {problem}"))
+
+
 def image_problem(path: Path) -> str | None:
     """Why the renderers could not show the image file at ``path``, or None when they can.
 

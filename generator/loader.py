@@ -58,6 +58,7 @@ def load_program(
     if plugin is not None:
         _check_logo(root, plugin, problems)
         checks_files.check_slides_template(root, plugin, problems)
+        checks_files.check_logo_file(root, plugin, problems)
     program = _load_tree(
         root,
         root / (options.modules_dir if options else "modules"),

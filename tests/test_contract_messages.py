@@ -224,3 +224,15 @@ def test_a_program_without_its_docs_folder_builds_and_the_folder_is_not_created(
     assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")] == [
         ".servefirst-cache.json"
     ]
+
+
+def test_a_logo_that_is_not_an_image_fails_validation(write_files: Write) -> None:
+    config = CONFIG.replace(
+        "        title: Basic fixture\n",
+        "        title: Basic fixture\n        branding: {logo: docs/логотип.png}\n",
+    )
+    root = write_files({"mkdocs.yml": config, "docs/логотип.png": "garbage"})
+    assert _problems(root) == [
+        "mkdocs.yml:17: program.branding.logo: docs/логотип.png cannot be read as a PNG image; "
+        "save it again from an image editor"
+    ]
