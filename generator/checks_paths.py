@@ -166,6 +166,8 @@ def _local(path: str, root: Path, *, image: bool) -> str | None:
     target = root / path
     if not Path(os.path.normpath(target)).is_relative_to(root):
         return "leads outside the program folder; refer only to files inside it"
+    if any(part.startswith(".") for part in Path(os.path.normpath(path)).parts):
+        return "is hidden (a name starting with '.'); the handbook publishes no hidden file"
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError):

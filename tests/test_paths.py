@@ -109,6 +109,11 @@ REFUSED = {
         "link 'modules/serve-first.yml' is a YAML file of the program, which the handbook "
         "never publishes; link to a page or a document instead",
     ),
+    "link to a hidden file": (
+        "[settings](.git/config)",
+        "link '.git/config' is hidden (a name starting with '.'); the handbook publishes no "
+        "hidden file",
+    ),
     "link to a folder": (
         "[the exercises](exercises)",
         "link 'exercises' is not a regular file",
