@@ -6,6 +6,11 @@ folder (``../../etc/passwd``, an absolute path, a symbolic link that leads out,
 ``/dev/urandom``) is a located problem naming the file and the field. Relative paths are
 read from the program folder, as the PDF renderer reads them.
 
+What validation accepts, the build builds: an image must be a file the renderers can read
+(see checks_files.py), never one embedded as a ``data:`` address; a link to a file must
+name a regular file, which the site then publishes (see assets_copy.py), so never a
+hidden file or one of the program's YAML files, which hold facilitator notes.
+
 Each string is parsed with the same Markdown the renderers use, so only real images and
 links count: an example in a code span, or ``<img>`` (which prints as text), does not.
 """
