@@ -123,8 +123,8 @@ def leaks(out: Path, root: Path) -> list[str]:
             continue  # a copy of the program's own handout, not something we wrote
         if any(uri.lower().startswith("file:") or str(root) in uri for uri in pdf_uris(pdf)):
             found.append(f"{pdf}: file: link")
-        text = pdf_text(pdf)
-        if str(root) in text or str(root.resolve()) in text or "file:/" in text:
+        printed = pdf_text(pdf)
+        if str(root) in printed or str(root.resolve()) in printed or "file:/" in printed:
             found.append(f"{pdf}: absolute path or file: address in its text")
     return found
 
