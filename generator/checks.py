@@ -171,6 +171,16 @@ def _check_plan(
                     f"module '{module_id}' is not in the plan; the glossary uses planned modules",
                 )
             )
+    if not planned:  # only breaks: the outputs would have no content at all
+        problems.append(
+            Problem(
+                file,
+                lines.line_of(("program", "days")),
+                "program.days",
+                "no day's plan names a module, so there is nothing to build; "
+                "add a module id to a plan",
+            )
+        )
     placed: set[str] = set()
     for d, day in enumerate(plugin.item.program.days):
         used = 0

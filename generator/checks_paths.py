@@ -6,6 +6,11 @@ folder (``../../etc/passwd``, an absolute path, a symbolic link that leads out,
 ``/dev/urandom``) is a located problem naming the file and the field. Relative paths are
 read from the program folder, as the PDF renderer reads them.
 
+What validation accepts, the build builds: an image must be a file the renderers can read
+(see checks_files.py), never one embedded as a ``data:`` address; a link to a file must
+name a regular file, which the site then publishes (see assets_copy.py), so never a
+hidden file or one of the program's YAML files, which hold facilitator notes.
+
 Each string is parsed with the same Markdown the renderers use, so only real images and
 links count: an example in a code span, or ``<img>`` (which prints as text), does not.
 """
@@ -26,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 from pydantic import BaseModel
 
+from .checks_files import image_problem
 from .errors import Problem
 from .located import Located
 from .model import PluginConfig
@@ -57,6 +63,14 @@ def check_references(
             ]
             line = located.lines.line_of(loc)
             problems.extend(Problem(located.file, line, dotted(loc), m) for m in found if m)
+
+
+def references_in(value: Any) -> Iterator[tuple[str, str]]:
+    """Every image and link in the strings of a model, list or dict, in order:
+    ``("img" | "a", address)``, the address as written (escapes undone)."""
+    for _, text in _strings(value, ()):
+        if any(marker in text for marker in _MARKERS):
+            yield from _references(text)
 
 
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -130,8 +144,11 @@ def _refusal(what: str, url: str, root: Path, *, image: bool) -> str | None:
         return f"{quoted} is an absolute path; use a path relative to the program folder"
     if scheme == "file":
         return f"{quoted} is a file: address; use a path relative to the program folder"
-    if image and scheme == "data":
-        return None  # embedded in the text: nothing to fetch
+    if image and scheme == "data":  # one rule for every output: an image is a file
+        return (
+            f"{quoted} is embedded in the text; save the image as a file in the program "
+            "folder and refer to it with a path relative to the folder"
+        )
     if image and (scheme or parts.netloc):
         return (
             f"{quoted} is on the web, and builds never use the network; save the image in "
@@ -154,16 +171,23 @@ def _local(path: str, root: Path, *, image: bool) -> str | None:
     target = root / path
     if not Path(os.path.normpath(target)).is_relative_to(root):
         return "leads outside the program folder; refer only to files inside it"
+    if any(part.startswith(".") for part in Path(os.path.normpath(path)).parts):
+        return "is hidden (a name starting with '.'); the handbook publishes no hidden file"
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError):
         return "cannot be followed (a loop of symbolic links?)"
     if not resolved.is_relative_to(root):
         return "is a symbolic link to a file outside the program folder; copy the file in instead"
-    if not image:
-        return None  # a link is followed by the reader, never read by the build
     if not resolved.exists():
         return "is not in the program folder; paths are relative to the folder of mkdocs.yml"
     if not resolved.is_file():
         return "is not a regular file"
-    return None
+    if image:
+        return image_problem(resolved)
+    if resolved.suffix.lower() in {".yml", ".yaml"}:  # modules carry facilitator notes
+        return (
+            "is a YAML file of the program, which the handbook never publishes; "
+            "link to a page or a document instead"
+        )
+    return None  # copied into the site; named in the PDFs (see render/local_files.py)

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_paths, collisions, customise
+from . import boundary, checks, checks_files, checks_paths, collisions, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -61,6 +61,9 @@ def load_program(
         raise ContentError(problems)  # the items cannot be read: the rest would be noise
     if plugin is not None and "program.branding.logo" not in refused:
         _check_logo(root, plugin, problems)
+        checks_files.check_logo_file(root, plugin, problems)
+    if plugin is not None and "program.slides_template" not in refused:
+        checks_files.check_slides_template(root, plugin, problems)
     program = _load_tree(
         root,
         root / (options.modules_dir if options else "modules"),

@@ -97,7 +97,12 @@ def build(
         keys["guide"] = key(base, full, anchors, *assets)
         keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
         keys["site"] = key(
-            base, participant, pages, program.root / CONFIG_FILE, *tree_files(program.root / "docs")
+            base,
+            participant,
+            pages,
+            program.root / CONFIG_FILE,
+            *tree_files(program.root / "docs"),
+            *assets,  # images and files the prose refers to are copied into the site
         )
         outputs = {"guide": out / "pdf" / GUIDE, "slides": out / "slides", "site": out / "site"}
         for name, path in outputs.items():
@@ -199,8 +204,9 @@ def _side(
     if "site" in names:
         clock = time.perf_counter()
         handed = workbook if workbook[0].exists() else None
-        build_site(program.root, staging / "site", handed, view)
+        warnings = build_site(program.root, staging / "site", handed, view)
         result.timings["site"] = time.perf_counter() - clock
+        result.notices += [f"site: {warning}" for warning in warnings]
     return result
 
 
@@ -251,9 +257,13 @@ def _program_json(program: Program) -> dict[str, Any]:
 
 
 def _asset_paths(program: Program) -> list[str]:
-    """Files outside the YAML that change outputs: the logo and a slides template."""
+    """Files outside the YAML that change outputs: the logo, a slides template and the
+    images and files that prose refers to."""
+    from .assets_copy import prose_files
+
     config = program.config
-    return [p for p in (config.branding.logo, config.slides_template) if p]
+    prose = prose_files([config, program.modules, program.cases, program.exercises], program.root)
+    return [p for p in (config.branding.logo, config.slides_template) if p] + sorted(prose)
 
 
 def build_site(
@@ -261,40 +271,53 @@ def build_site(
     target: Path,
     workbook: tuple[Path, int] | None = None,
     view: ParticipantProgram | None = None,
-) -> None:
+) -> list[str]:
     """Run MkDocs into a temporary folder, then swap it in: never a half-built site.
 
     The downloads page links ``workbook`` (path and page count) when this build rendered
     it; without one (``--no-pdf``) the plugin renders its own. ``view`` is the program
     this build already loaded, so the plugin does not load and validate it again.
+    Returns MkDocs' warnings, each located in the program's files where possible (see
+    site_log.py); when strict mode stops the build, the BuildError lists them.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from . import docs_dir, site_log
     from .plugin import ServeFirstPlugin
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    empty = Path(tempfile.mkdtemp(prefix=".docs-", dir=target.parent)).resolve()
+    overrides = docs_dir.stand_in(root / CONFIG_FILE, empty)
+    docs = Path(overrides.get("docs_dir") or docs_dir.configured(root / CONFIG_FILE) or root)
     try:
-        config = load_config(config_file=str(root / CONFIG_FILE), site_dir=str(staging))
-        for plugin in config.plugins.values():
-            if isinstance(plugin, ServeFirstPlugin):
-                plugin.use_cache(user_cache_dir())  # subset fonts, shared by every build
-                if view is not None:
-                    plugin.use_view(view)
-                if workbook:
-                    plugin.use_workbook(*workbook)
-        mkdocs_build(config)
+        with site_log.warnings_of_mkdocs() as warnings:
+            config = load_config(
+                config_file=str(root / CONFIG_FILE), site_dir=str(staging), **overrides
+            )
+            for plugin in config.plugins.values():
+                if isinstance(plugin, ServeFirstPlugin):
+                    plugin.use_cache(user_cache_dir())  # subset fonts, shared by every build
+                    if view is not None:
+                        plugin.use_view(view)
+                    if workbook:
+                        plugin.use_workbook(*workbook)
+            mkdocs_build(config)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"the site did not build: {exc}") from exc
+        found = [site_log.locate(w, root, docs) for w in warnings]
+        raise BuildError("\n".join([f"the site did not build: {exc}", *found])) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(empty, ignore_errors=True)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    return [site_log.locate(w, root, docs) for w in warnings]

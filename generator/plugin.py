@@ -34,7 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import i18n
+from . import assets_copy, i18n
 from .errors import ContentError
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
@@ -173,6 +173,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             # escaped report only, keeps its <pre>.)
             config.markdown_extensions.append(NO_RAW_HTML)
             config.mdx_configs[NO_RAW_HTML] = {"keep": ["<small>", "</small>"]}
+            config.markdown_extensions.append(assets_copy.EXTENSION)  # set up in on_files
         _configure_theme(config, self.language)
         if self.logo is not None:
             self._configure_logo(config, self.logo)
@@ -188,6 +189,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             link = self._add_workbook(files, config, self.view)
             pages = site_pages(self.view, link)
             self.last_pages = set(pages)
+            assert self.root is not None
+            assets_copy.publish(files, config, self.view, self.root, pages)
         else:
             assert self.problems is not None
             # The problems page stands in for every page, so the one open reloads to it.

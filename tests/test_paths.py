@@ -18,6 +18,7 @@ from generator.model.participant import participant_view
 from generator.render.pdf import layout, render_workbook
 
 from .conftest import FIXTURES, run_cli
+from .images import SVG, png
 
 MODULE = (FIXTURES / "basic/modules/serve-first.yml").read_text(encoding="utf-8")
 EXERCISE = (FIXTURES / "basic/exercises/listening-pairs.yml").read_text(encoding="utf-8")
@@ -86,6 +87,36 @@ REFUSED = {
     "link to a file address": (
         "[passwords](file:///etc/passwd)",
         "link 'file:///etc/passwd' is a file: address; use a path relative to the program folder",
+    ),
+    "embedded PNG": (
+        "![Dot](data:image/png;base64,iVBORw0KGgo=)",
+        "image 'data:image/png;base64,iVBORw0KGgo=' is embedded in the text; save the image "
+        "as a file in the program folder and refer to it with a path relative to the folder",
+    ),
+    "embedded SVG": (
+        "![Box](data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=)",
+        "image 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmc...' "
+        "is embedded in the text; save the image as a file in the program folder and refer to "
+        "it with a path relative to the folder",
+    ),
+    "missing file link": (
+        "[Handout](handouts/missing.pdf)",
+        "link 'handouts/missing.pdf' is not in the program folder; paths are relative to the "
+        "folder of mkdocs.yml",
+    ),
+    "link to a module file": (
+        "[the module](modules/serve-first.yml)",
+        "link 'modules/serve-first.yml' is a YAML file of the program, which the handbook "
+        "never publishes; link to a page or a document instead",
+    ),
+    "link to a hidden file": (
+        "[settings](.git/config)",
+        "link '.git/config' is hidden (a name starting with '.'); the handbook publishes no "
+        "hidden file",
+    ),
+    "link to a folder": (
+        "[the exercises](exercises)",
+        "link 'exercises' is not a regular file",
     ),
     "script link": (
         "[click](javascript:alert(1))",
@@ -161,14 +192,21 @@ ALLOWED = [
     "Write to <someone@example.com> or [call](tel:+441234567890), see [below](#sources)",
     "Code: `![chart](https://example.com/chart.png)` is an example, not an image",
     'Raw HTML is text: <img src="https://example.com/x.png">',
-    "![Dot](data:image/png;base64,iVBORw0KGgo=) and ![Local](images/ok.png)",
+    "![Local](images/ok.png) and ![Drawn](<images/a drawing.svg>)",
     "[Handout](docs/handout.pdf), a file in the folder",
 ]
 
 
 @pytest.mark.parametrize("markdown", ALLOWED)
 def test_citations_and_local_files_are_allowed(write_files: Write, markdown: str) -> None:
-    root = write_files({**_summary(markdown), "images/ok.png": b"\x89PNG"})
+    root = write_files(
+        {
+            **_summary(markdown),
+            "images/ok.png": png(),
+            "images/a drawing.svg": SVG,
+            "docs/handout.pdf": b"%PDF-1.4",
+        }
+    )
     load_program(root)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,4 +26,11 @@ def command(path: Path, dev_addr: str) -> None:
     log.setLevel(logging.INFO)
     log.propagate = False
 
-    serve(config_file=str(path / "mkdocs.yml"), dev_addr=dev_addr, livereload=True)
+    import tempfile
+
+    from ..docs_dir import stand_in
+
+    with tempfile.TemporaryDirectory(prefix="servefirst-docs-") as empty:
+        # A program folder without docs/ (git keeps no empty folder) serves all the same.
+        overrides: dict[str, Any] = {**stand_in(path / "mkdocs.yml", Path(empty))}
+        serve(config_file=str(path / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, **overrides)

@@ -15,6 +15,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .. import i18n
+from .local_links import LocalLinksAsText
 
 
 class NoRawHtml(Extension):  # type: ignore[misc]
@@ -110,11 +111,13 @@ def _unsafe(name: str, value: str) -> bool:
 
 
 def md(text: str | None) -> Markup:
-    """Block Markdown to HTML. Raw HTML in content is escaped, never passed through."""
+    """Block Markdown to HTML. Raw HTML in content is escaped, never passed through, and a
+    link to a file in the program folder becomes text naming the file (see local_links)."""
     if not text:
         return Markup("")
     converter = markdown.Markdown(
-        extensions=["sane_lists", "smarty", NoRawHtml()], output_format="html"
+        extensions=["sane_lists", "smarty", NoRawHtml(), LocalLinksAsText()],
+        output_format="html",
     )
     return Markup(converter.convert(text))
 

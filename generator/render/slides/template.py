@@ -12,7 +12,6 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.exc import PackageNotFoundError
 from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout
 
@@ -22,6 +21,8 @@ from .geometry import INCH, Rect
 from .master import Master
 from .spec import Boxes
 
+PATH_HINT = "; give a path relative to mkdocs.yml"
+SAVE_HINT = "; open it in PowerPoint and save it as a PowerPoint Presentation (.pptx)"
 _TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 _BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
 
@@ -29,18 +30,23 @@ _BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
 def own_template(path: Path, shown: str) -> Master:
     """Open the template, drop its slides and pick the four layouts the deck uses."""
     if not path.is_file():
-        raise BuildError(f"slides_template: {shown} does not exist")
+        raise BuildError(f"slides_template: {shown} does not exist{PATH_HINT}")
     try:
         prs = Presentation(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise BuildError(f"slides_template: {shown} is not a PowerPoint (.pptx) file") from exc
+    except Exception as exc:  # a zip that is no deck, broken XML, a template (.potx)...
+        raise BuildError(
+            f"slides_template: {shown} is not a PowerPoint (.pptx) file{SAVE_HINT}"
+        ) from exc
     slide_ids = prs.slides._sldIdLst
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
     layouts = [lay for lay in prs.slide_layouts if title_of(lay) is not None]
     if not layouts:
-        raise BuildError(f"slides_template: {shown} has no layout with a title placeholder")
+        raise BuildError(
+            f"slides_template: {shown} has no layout with a title placeholder; add one to its "
+            "slide master, or leave slides_template out for the house style"
+        )
     content = _pick(layouts, "title and content", lambda lay: body_of(lay) is not None)
     deck = _pick(layouts, "title slide", _has(PP_PLACEHOLDER.CENTER_TITLE), content)
     section = _pick(layouts, "section", lambda lay: False, deck)
