@@ -129,20 +129,33 @@ class Manifest:
             return "no record of its files"
         base = self.path.parent
         missing, changed = [], []
-        for relative, (size, mtime_ns, digest) in records.items():
+        for relative, record in records.items():
             try:
+                size, mtime_ns, digest = record
                 stat = (base / relative).stat()
-            except OSError:
+            except (OSError, ValueError, TypeError):
                 missing.append(relative)
                 continue
             if stat.st_size != size or (
-                stat.st_mtime_ns != mtime_ns and file_hash(base / relative) != digest
+                stat.st_mtime_ns != mtime_ns and _hash(base / relative) != digest
             ):
                 changed.append(relative)
-        if missing:
-            return _count(missing, "missing")
-        if changed:
-            return _count(changed, "changed since it was written")
+        forms = (
+            (missing, "it is missing", "{} is missing", "{} of its files are missing ({}, …)"),
+            (
+                changed,
+                "it has changed since it was written",
+                "{} has changed since it was written",
+                "{} of its files have changed since they were written ({}, …)",
+            ),
+        )
+        for paths, whole, one, many in forms:
+            if paths and len(records) == 1:
+                return whole
+            if len(paths) == 1:
+                return one.format(paths[0])
+            if paths:
+                return many.format(len(paths), paths[0])
         return None
 
     def record(self, name: str, output: str) -> None:
@@ -157,7 +170,8 @@ class Manifest:
         temporary.replace(self.path)
 
 
-def _count(paths: list[str], what: str) -> str:
-    if len(paths) == 1:
-        return f"{paths[0]} {what}"
-    return f"{len(paths)} files {what}, {paths[0]} among them"
+def _hash(path: Path) -> str | None:
+    try:
+        return file_hash(path)
+    except OSError:
+        return None

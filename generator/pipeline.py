@@ -121,7 +121,7 @@ def _build(
             return True
         damage = manifest.damage(name)
         if damage is not None and manifest.files.get(name):
-            report.notices.append(f"{OUTPUTS[name]}: {damage}; rebuilt")
+            report.notices.append(f"rebuilt {OUTPUTS[name]}: {damage}")
         return damage is not None
 
     base = package_fingerprint()

@@ -12,7 +12,7 @@ from ..interrupt import Interrupted, interruptible
 from . import agenda, build, diff, init, new, personalize, schema, serve, validate
 
 INTERRUPTED = (
-    "Interrupted: stopped before replacing any output; the previous outputs are as they were"
+    "Interrupted by {signal}: nothing was replaced; the previous outputs are as they were."
 )
 
 
@@ -35,7 +35,7 @@ class _Group(click.Group):
         except Interrupted as stop:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"{INTERRUPTED} ({signal.Signals(stop.signum).name})", err=True)
+            click.echo(INTERRUPTED.format(signal=signal.Signals(stop.signum).name), err=True)
             sys.exit(stop.exit_code)
 
 
