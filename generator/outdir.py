@@ -24,8 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK = ".servefirst.lock"
-LEFTOVER = re.compile(r"^\.(staging|site)-|^\.[^/]+-old$|^\..+\.tmp$")
-"""Names of staging folders, swapped-out old outputs and half-written files."""
+LEFTOVER = re.compile(r"^\.(staging|site)-|^\.slides-old$|^\.servefirst-cache\.json\.tmp$")
+"""Names of staging folders, swapped-out old outputs and a half-written manifest: only
+names a build makes, as the output folder may be one the user keeps other files in."""
 
 
 def _to_stderr(message: str) -> None:

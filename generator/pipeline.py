@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,6 +129,7 @@ def _build(
     assets = [program.root / p for p in _asset_paths(program)]
     staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
+    finished = False
     try:
         keys = {"workbook": key(base, participant, *assets)}
         todo = set()
@@ -161,9 +161,10 @@ def _build(
             manifest.data.update(anchors=anchors, workbook_pages=pages)
             manifest.save()
         report.unchanged = sorted(wanted - todo)
+        finished = True
     finally:
         if pool is not None:
-            pool.close(abort=sys.exc_info()[0] is not None)
+            pool.close(abort=not finished)
         shutil.rmtree(staging, ignore_errors=True)
 
 

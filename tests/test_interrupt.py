@@ -160,3 +160,23 @@ def test_two_builds_at_once_never_interleave(tmp_path: Path) -> None:
     ]
     assert Manifest.load(out).damage("site") is None
     assert leftovers(out) == []
+
+
+def test_the_next_build_clears_what_a_killed_one_left(tmp_path: Path) -> None:
+    root = copy_fixture("basic", tmp_path)
+    out = tmp_path / "out"
+    build = start("build", root, "--out", out, "--no-pdf", cwd=tmp_path)
+    wait_for(lambda: list(out.glob(".staging-*")), "the staging folder")
+    build.kill()  # SIGKILL: no cleanup can run
+    build.communicate(timeout=60)
+    (out / ".slides-old").mkdir()
+    (out / ".servefirst-cache.json.tmp").write_text("{", encoding="utf-8")
+    for name in (".notes.tmp", ".drafts-old", "staging-notes"):  # the user's own files
+        (out / name).write_text("mine", encoding="utf-8")
+    assert leftovers(out) != []
+    result = run_cli("build", root, "--out", out, "--no-pdf")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[-1] == f"Wrote {out} (site/)"
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".drafts-old", ".notes.tmp", ".servefirst-cache.json", LOCK, "site", "staging-notes"]
+    )
