@@ -117,10 +117,6 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(path)
 
-    def fresh(self, name: str, new_key: str) -> bool:
-        """True when ``name`` was built from ``new_key`` and :meth:`damage` finds nothing."""
-        return self.keys.get(name) == new_key and self.damage(name) is None
-
     def damage(self, name: str) -> str | None:
         """What is wrong with the published files of ``name``, or None when every recorded
         file exists with its recorded size and hash. An output with no record is damaged."""
