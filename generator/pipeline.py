@@ -8,28 +8,38 @@ so on two cores the wall time is shorter than the sum of the parts.
 Every output has a content-hash key (see cache.py): an output whose inputs did not change
 is not rebuilt. Everything is rendered into a staging folder and moved into place only
 when the whole build has succeeded, so a failed or interrupted build leaves the previous
-outputs as they were and no half-written file.
+outputs as they were and no half-written file. One build at a time writes into an output
+folder (outdir.py holds the lock); the swap into place cannot be cut by Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError
+from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
+from .outdir import output_lock, remove_leftovers, replace, staging_dir
 from .worker import Worker
 
 WORKBOOK = "participant-workbook.pdf"
 GUIDE = "facilitator-guide.pdf"
+OUTPUTS = {
+    "workbook": f"pdf/{WORKBOOK}",
+    "guide": f"pdf/{GUIDE}",
+    "slides": "slides",
+    "site": "site",
+}
+"""Each output's path in the output folder."""
 
 
 @dataclass
@@ -38,6 +48,8 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    """Paths, relative to ``out``, of the outputs this build replaced."""
     notices: list[str] = field(default_factory=list)
     """Outputs skipped or changed for a reason the user should hear, one line each."""
 
@@ -49,7 +61,10 @@ class BuildReport:
         if self.unchanged:
             rows.append(f"unchanged: {', '.join(self.unchanged)}")
         rows += [f"notice: {notice}" for notice in self.notices]
-        rows.append(f"Wrote {self.out}")
+        if self.written:
+            rows.append(f"Wrote {self.out} ({', '.join(self.written)})")
+        else:
+            rows.append(f"Wrote nothing to {self.out}: every output is unchanged")
         return rows
 
 
@@ -61,31 +76,64 @@ def build(
     site: bool = True,
     slides: bool = True,
     jobs: int = 2,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
+    """Build the program in folder ``root`` into folder ``out`` (both made absolute here).
+
+    Waits while another build writes into ``out``; ``notify`` (default: standard error)
+    hears "waiting for another build into OUT". Raises ContentError for an invalid
+    program and BuildError when a renderer fails; either way, and on Ctrl-C or SIGTERM
+    inside :func:`generator.interrupt.interruptible`, ``out`` keeps its previous outputs.
+    """
+    root, out = root.resolve(), out.resolve()
     report = BuildReport(out)
     clock = time.perf_counter()
     program = load_program(root, slide_checks=False)
     view = participant_view(program)
     report.timings["load"] = time.perf_counter() - clock
+    with output_lock(out, notify):
+        remove_leftovers(out)
+        _build(program, view, out, report, frozenset(_wanted(pdf, site, slides)), jobs)
+    return report
 
+
+def _wanted(pdf: bool, site: bool, slides: bool) -> set[str]:
+    wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
+    if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
+        wanted.add("slides")
+    return wanted
+
+
+def _build(
+    program: Program,
+    view: ParticipantProgram,
+    out: Path,
+    report: BuildReport,
+    wanted: frozenset[str],
+    jobs: int,
+) -> None:
+    """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
+
+    def stale(name: str, new_key: str) -> bool:
+        if manifest.keys.get(name) != new_key:
+            return True
+        damage = manifest.damage(name)
+        if damage is not None and manifest.files.get(name):
+            report.notices.append(f"rebuilt {OUTPUTS[name]}: {damage}")
+        return damage is not None
+
     base = package_fingerprint()
     participant = view.model_dump(mode="json")
     full = _program_json(program)
     assets = [program.root / p for p in _asset_paths(program)]
-    wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
-    if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
-        wanted.add("slides")
-
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
+    finished = False
     try:
         keys = {"workbook": key(base, participant, *assets)}
         todo = set()
-        if "workbook" in wanted and not manifest.fresh(
-            "workbook", keys["workbook"], out / "pdf" / WORKBOOK
-        ):
+        if "workbook" in wanted and stale("workbook", keys["workbook"]):
             todo.add("workbook")
             if len(wanted) > 2:  # start the second process now: it imports while we lay out
                 pool = _pool(jobs)
@@ -104,24 +152,25 @@ def build(
             *tree_files(program.root / "docs"),
             *assets,  # images and files the prose refers to are copied into the site
         )
-        outputs = {"guide": out / "pdf" / GUIDE, "slides": out / "slides", "site": out / "site"}
-        for name, path in outputs.items():
-            if name in wanted and not manifest.fresh(name, keys[name], path):
+        for name in ("guide", "slides", "site"):
+            if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
-        _publish(staging, out, todo)
+        with deferred():  # Ctrl-C now would leave outputs and manifest out of step
+            report.written = _publish(staging, out, todo)
+            for name in todo:
+                manifest.keys[name] = keys[name]
+                manifest.record(name, OUTPUTS[name])
+            manifest.data.update(anchors=anchors, workbook_pages=pages)
+            manifest.save()
         report.unchanged = sorted(wanted - todo)
-        for name in todo:
-            manifest.keys[name] = keys[name]
-        manifest.data.update(anchors=anchors, workbook_pages=pages)
-        manifest.save()
+        finished = True
     finally:
         if pool is not None:
-            pool.close()
+            pool.close(abort=not finished)
         shutil.rmtree(staging, ignore_errors=True)
-    return report
 
 
 def _workbook(
@@ -223,28 +272,17 @@ def _pool(jobs: int) -> Worker | None:
     return Worker()
 
 
-def _publish(staging: Path, out: Path, todo: set[str]) -> None:
-    """Move every rebuilt output into place; folders are swapped whole."""
-    moves = {
-        "workbook": Path("pdf") / WORKBOOK,
-        "guide": Path("pdf") / GUIDE,
-        "slides": Path("slides"),
-        "site": Path("site"),
-    }
-    for name in sorted(todo):
-        source, target = staging / moves[name], out / moves[name]
+def _publish(staging: Path, out: Path, todo: set[str]) -> list[str]:
+    """Move every rebuilt output into place; folders are swapped whole. Returns the
+    paths moved, relative to ``out`` (folders with a trailing slash)."""
+    written = []
+    for name in sorted(todo, key=list(OUTPUTS).index):
+        source = staging / OUTPUTS[name]
         if not source.exists():
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            old = target.with_name(f".{target.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            if target.exists():
-                target.rename(old)
-            source.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(source, target)
+        written.append(OUTPUTS[name] + ("/" if source.is_dir() else ""))
+        replace(source, out / OUTPUTS[name])
+    return written
 
 
 def _program_json(program: Program) -> dict[str, Any]:
@@ -287,9 +325,10 @@ def build_site(
     from . import docs_dir, site_log
     from .plugin import ServeFirstPlugin
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
-    empty = Path(tempfile.mkdtemp(prefix=".docs-", dir=target.parent)).resolve()
+    # Absolute paths: MkDocs resolves a relative site_dir against the config file's folder.
+    root, target = root.resolve(), target.resolve()
+    staging = staging_dir(target.parent, ".site-")
+    empty = staging_dir(target.parent, ".docs-")
     overrides = docs_dir.stand_in(root / CONFIG_FILE, empty)
     docs = Path(overrides.get("docs_dir") or docs_dir.configured(root / CONFIG_FILE) or root)
     try:
@@ -314,10 +353,6 @@ def build_site(
         raise
     finally:
         shutil.rmtree(empty, ignore_errors=True)
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    with deferred():
+        replace(staging, target)
     return [site_log.locate(w, root, docs) for w in warnings]

@@ -3,10 +3,15 @@
 It runs named functions of the pipeline with pickled arguments sent over its stdin and
 answers over its stdout. Unlike a multiprocessing pool it never re-imports the caller's
 main script, so a program that calls ``pipeline.build`` from a script works as it is.
+
+Stopping: the parent ends the child with SIGTERM when its own build fails or is
+interrupted; the child turns SIGTERM (and a terminal's Ctrl-C) into an exception, so its
+own cleanup runs (a half-built site folder, a LibreOffice subprocess), and exits quietly.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pickle
 import struct
@@ -16,6 +21,7 @@ import traceback
 from typing import IO, Any
 
 from .errors import BuildError, ServeFirstError
+from .interrupt import Interrupted, interruptible
 
 _SIZE = struct.Struct("!Q")
 
@@ -65,18 +71,30 @@ class Worker:
                 return value
         return None
 
-    def close(self) -> None:
-        if self.pending:  # answers nobody will read (a warm-up): don't wait for them
-            self.process.kill()
+    def close(self, abort: bool = False) -> None:
+        """End the child: at once when ``abort`` (the build failed or was interrupted) or
+        when answers are pending that nobody will read (a warm-up); waits for it to exit."""
+        if abort or self.pending:
+            self.process.terminate()
         if self.process.stdin:
-            self.process.stdin.close()
+            with contextlib.suppress(OSError):  # the child is gone already
+                self.process.stdin.close()
         try:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
 
 
 def main() -> None:
+    try:
+        with interruptible():
+            _serve()
+    except Interrupted as stop:
+        sys.exit(stop.exit_code)
+
+
+def _serve() -> None:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # anything a library prints must not corrupt the channel
     while True:

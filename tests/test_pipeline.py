@@ -87,7 +87,11 @@ def test_a_failed_build_leaves_the_previous_outputs(tmp_path: Path) -> None:
     assert result.code == 1, result.out
     assert "Traceback" not in result.err
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
-    kept = {".servefirst-cache.json", ".servefirst-cache"}  # the manifest and reusable fonts
+    kept = {
+        ".servefirst-cache.json",
+        ".servefirst-cache",
+        ".servefirst.lock",
+    }  # manifest, fonts, lock
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in kept]
     assert leftovers == []
 

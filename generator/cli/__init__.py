@@ -2,26 +2,41 @@
 
 from __future__ import annotations
 
+import signal
 import sys
-from pathlib import Path
 
 import click
 
 from ..errors import ServeFirstError
+from ..interrupt import Interrupted, interruptible
 from . import agenda, build, diff, init, new, personalize, schema, serve, validate
+
+INTERRUPTED = (
+    "Interrupted by {signal}: nothing was replaced; the previous outputs are as they were."
+)
 
 
 class _Group(click.Group):
-    """Prints the project's own errors as messages (exit 1); a traceback only with --debug."""
+    """Prints the project's own errors as messages (exit 1); a traceback only with --debug.
+
+    Ctrl-C and SIGTERM stop a command through its cleanup (staging folders removed, the
+    second build process ended) and exit with 128 + the signal number, without a traceback.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            with interruptible():
+                return super().invoke(ctx)
         except ServeFirstError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(str(exc), err=True)
             sys.exit(1)
+        except Interrupted as stop:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(INTERRUPTED.format(signal=signal.Signals(stop.signum).name), err=True)
+            sys.exit(stop.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,8 +49,6 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
 
-
-PROGRAM_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 for command in (
     build.command,

@@ -8,10 +8,11 @@ import click
 
 from ..loader import load_program
 from ..schedule import build_agenda
+from .paths import PROGRAM_DIR
 
 
 @click.command("agenda")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 @click.option("--segments/--no-segments", default=True, help="List each module's segments.")
 def command(path: Path, segments: bool) -> None:
     """Print the timetable of the program in PATH."""

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import click
 
+from .paths import NEW_DIR, PROGRAM_DIR
+
 
 @click.command("build")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 @click.option(
     "--out",
     "out",
     default=None,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NEW_DIR,
     help="Output folder (default: PATH/build).",
 )
 @click.option("--pdf/--no-pdf", default=True, help="Render the facilitator guide and workbook.")

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..loader import load_program
+from .paths import PROGRAM_DIR
 
 
 def changed_fields(old: Any, new: Any) -> list[str]:
@@ -16,7 +17,7 @@ def changed_fields(old: Any, new: Any) -> list[str]:
 
 
 @click.command("diff")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 def command(path: Path) -> None:
     """List what the program in PATH overrides, adds, customises and leaves out."""
     program = load_program(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from importlib.resources import files
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ..errors import ServeFirstError
 from ..library import library_root
 from ..loader import load_program
 from ..model import Break
+from .paths import NEW_DIR
 from .schema import write_schemas
 
 DEFAULT_PLAN_SOURCE = "mkdocs.yml"
@@ -33,7 +35,7 @@ def default_plan() -> list[dict[str, object]]:
 
 
 @click.command("init")
-@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", type=NEW_DIR)
 @click.option("--title", default="Serve First", help="The program's title.")
 def command(path: Path, title: str) -> None:
     """Create a program folder at PATH that builds at once on the built-in library."""
@@ -49,4 +51,4 @@ def command(path: Path, title: str) -> None:
     click.echo(
         f"created {path}/ (mkdocs.yml, modules/, modules/cases/, exercises/, docs/, schema/)"
     )
-    click.echo(f"next: servefirst build {path}")
+    click.echo(f"next: servefirst build {shlex.quote(str(path))}")

@@ -8,6 +8,7 @@ import click
 
 from ..errors import ServeFirstError
 from ..scaffold import KINDS, scaffold
+from .paths import PROGRAM_DIR
 
 
 @click.command("new")
@@ -16,7 +17,7 @@ from ..scaffold import KINDS, scaffold
 @click.option(
     "--path",
     default=".",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=PROGRAM_DIR,
     help="Program folder (default: the current folder).",
 )
 def command(kind: str, item_id: str, path: Path) -> None:

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
+from ..interrupt import deferred
 from ..loader import load_program
 from ..model.participant import participant_view
+from ..outdir import output_lock, publish_files, remove_leftovers, staging_dir
+from .paths import INPUT_FILE, NEW_DIR, PROGRAM_DIR
 
 
 @click.command("personalize")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 @click.option(
     "--roster",
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
     help="CSV with a 'name' column, and optional 'cohort' and 'dates' columns.",
 )
 @click.option(
     "--out",
     default=None,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NEW_DIR,
     help="Output folder (default: PATH/build/personalized).",
 )
 def command(path: Path, roster: Path, out: Path | None) -> None:
@@ -37,11 +41,23 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     for problem in problems:
         click.echo(f"{problem}", err=True)
     target = out or path / "build" / "personalized"
-    with Progress(transient=True, disable=len(people) < 5) as progress:
-        task = progress.add_task("Personalising", total=len(people))
-        done = personalise(
-            program, participant_view(program), people, target, lambda: progress.advance(task)
-        )
+    with output_lock(target):  # one build or personalize at a time into a folder
+        remove_leftovers(target)
+        staging = staging_dir(target, ".staging-")
+        try:
+            with Progress(transient=True, disable=len(people) < 5) as progress:
+                task = progress.add_task("Personalising", total=len(people))
+                done = personalise(
+                    program,
+                    participant_view(program),
+                    people,
+                    staging,
+                    lambda: progress.advance(task),
+                )
+            with deferred():  # all files or none: Ctrl-C here would leave a mixture
+                publish_files(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     click.echo(
         f"Wrote {len(done.workbooks)} workbooks and {len(done.certificates)} certificates "
         f"to {target}"

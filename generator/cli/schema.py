@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from ..model import Case, Exercise, Module
 from ..scaffold import SCHEMA_DIR
+from .paths import NEW_DIR
 
 MODELS: dict[str, type[BaseModel]] = {"module": Module, "case": Case, "exercise": Exercise}
 
@@ -22,7 +23,7 @@ def schema_text(kind: str) -> str:
 
 
 @click.command("schema")
-@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=NEW_DIR)
 def command(path: Path) -> None:
     """Write JSON Schemas into PATH/schema/ (default: the current folder)."""
     for target in write_schemas(path):

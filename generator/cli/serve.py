@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from .paths import PROGRAM_DIR
+
 
 @click.command("serve")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")
 def command(path: Path, dev_addr: str) -> None:
     """Serve the participant handbook of PATH and rebuild when a file changes."""

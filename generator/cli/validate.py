@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from ..loader import load_program
+from .paths import PROGRAM_DIR
 
 
 @click.command("validate")
-@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("path", default=".", type=PROGRAM_DIR)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def command(path: Path, strict: bool) -> None:
     """Check the program in PATH (default: the current folder)."""

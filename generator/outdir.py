@@ -1,0 +1,117 @@
+"""The output folder: one build at a time, staging folders, leftovers of killed builds.
+
+A build renders into hidden staging folders inside the output folder and moves finished
+outputs into place (see pipeline.py). Those folders are made with :func:`staging_dir`,
+which honours the user's umask like ``mkdir`` does, so published folders are as readable
+as an ordinary copy (0755 under umask 022), never ``tempfile.mkdtemp``'s 0700.
+
+:func:`output_lock` holds an exclusive ``flock`` on ``OUT/.servefirst.lock`` for the
+whole build: a second build into the same folder waits for the first, saying so, and
+never interleaves with it. While the lock is held no other build is running there, so
+staging folders found then were left by a killed build and are removed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import secrets
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LOCK = ".servefirst.lock"
+LEFTOVER = re.compile(r"^\.(staging|site|docs)-|^\.slides-old$|^\.servefirst-cache\.json\.tmp$")
+"""Names of staging folders, swapped-out old outputs and a half-written manifest: only
+names a build makes, as the output folder may be one the user keeps other files in."""
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def output_lock(out: Path, notify: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the output folder ``out`` (created if missing) for one build.
+
+    When another build holds it, ``notify`` (default: print to standard error) gets "waiting for another build into OUT"
+    once and the call blocks until that build ends. Ctrl-C or SIGTERM while waiting
+    interrupts the wait. The lock is released when the block ends, however it ends.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / LOCK).open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            (notify or _to_stderr)(f"waiting for another build into {out}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def staging_dir(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named, empty folder ``parent/<prefix><random>``.
+
+    Unlike ``tempfile.mkdtemp`` (always 0700) its mode is what ``mkdir`` gives under the
+    current umask, because the folder, or one made inside it, is published as it is.
+    """
+    parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+
+
+def remove_leftovers(folder: Path) -> list[str]:
+    """Delete what a killed build left directly in ``folder``; returns the names removed.
+
+    Call only while holding :func:`output_lock` on ``folder``.
+    """
+    removed = []
+    for entry in sorted(folder.iterdir()):
+        if not LEFTOVER.search(entry.name):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry.name)
+    return removed
+
+
+def replace(source: Path, target: Path) -> None:
+    """Move ``source`` (a finished file or folder) to ``target``, replacing what is there.
+
+    A folder is swapped whole: the old one is renamed aside, the new one renamed in, the
+    old one deleted, so readers see the old or the new folder, never a mixture.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not source.is_dir():
+        os.replace(source, target)
+        return
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    source.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def publish_files(staging: Path, target: Path) -> list[Path]:
+    """Move every file under ``staging`` to the same relative path under ``target``,
+    replacing files of the same name and keeping the others; returns the new paths."""
+    moved = []
+    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
+        destination = target / source.relative_to(staging)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, destination)
+        moved.append(destination)
+    return moved
