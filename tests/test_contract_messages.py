@@ -221,8 +221,9 @@ def test_a_program_without_its_docs_folder_builds_and_the_folder_is_not_created(
     assert result.code == 0, result.err
     assert (tmp_path / "out/site/modules/serve-first.html").is_file()
     assert sorted(p.relative_to(basic) for p in basic.rglob("*")) == before
-    assert [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")] == [
-        ".servefirst-cache.json"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")) == [
+        ".servefirst-cache.json",
+        ".servefirst.lock",
     ]
 
 
