@@ -23,6 +23,7 @@ from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError
+from .glyphs import GlyphWarning, fonts_missing_notice
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
@@ -40,6 +41,8 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     """Outputs skipped or changed for a reason the user should hear, one line each."""
+    warnings: list[str] = field(default_factory=list)
+    """Content that will not print as written (characters without a glyph), one line each."""
 
     def lines(self) -> list[str]:
         rows = []
@@ -49,6 +52,7 @@ class BuildReport:
         if self.unchanged:
             rows.append(f"unchanged: {', '.join(self.unchanged)}")
         rows += [f"notice: {notice}" for notice in self.notices]
+        rows += [f"warning: {warning}" for warning in self.warnings]
         rows.append(f"Wrote {self.out}")
         return rows
 
@@ -67,6 +71,9 @@ def build(
     program = load_program(root, slide_checks=False)
     view = participant_view(program)
     report.timings["load"] = time.perf_counter() - clock
+    report.warnings = [str(w) for w in program.warnings if isinstance(w, GlyphWarning)]
+    if pdf and (notice := fonts_missing_notice()):
+        report.notices.append(notice)
 
     manifest = Manifest.load(out)
     base = package_fingerprint()

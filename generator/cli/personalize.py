@@ -29,6 +29,8 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
     from rich.progress import Progress
 
+    from ..errors import display_path
+    from ..glyphs import fonts_missing_notice, roster_warnings
     from ..render.personal import personalise
     from ..roster import read_roster
 
@@ -36,6 +38,10 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     people, problems = read_roster(roster)
     for problem in problems:
         click.echo(f"{problem}", err=True)
+    for warning in roster_warnings(people, display_path(roster, None)):
+        click.echo(f"warning: {warning}", err=True)
+    if notice := fonts_missing_notice():
+        click.echo(f"notice: {notice}", err=True)
     target = out or path / "build" / "personalized"
     with Progress(transient=True, disable=len(people) < 5) as progress:
         task = progress.add_task("Personalising", total=len(people))
