@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pypdf import PdfReader
 
 from generator import glyphs
@@ -149,3 +151,45 @@ def test_content_in_chinese_and_arabic_gets_no_warning(basic: Path) -> None:
     validated = run_cli("validate", basic)
     assert validated.code == 0, validated.err
     assert "glyph" not in validated.err
+
+
+MIXED_TITLE = "先服务 サーバント 섬김 · الخدمة أولا · שירות · सेवा पहले · บริการ · Служение"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdffonts") is None,
+    reason="LibreOffice or poppler-utils is not installed (scripts/system-deps.sh test)",
+)
+def test_the_deck_names_fonts_for_every_script_and_its_pdf_uses_them(
+    basic: Path, tmp_path: Path
+) -> None:
+    module = basic / "modules" / "serve-first.yml"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(
+        text.replace('title: "Serve first: what servant leadership is"', f'title: "{MIXED_TITLE}"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", basic, "--out", out, "--no-site")
+    assert result.code == 0, result.err
+    deck = Presentation(str(out / "slides" / "basic-fixture.pptx"))
+    theme = deck.slide_master.part.part_related_by(RT.THEME).blob.decode()
+    for scheme in ("majorFont", "minorFont"):
+        part = re.search(f"<a:{scheme}>(.*?)</a:{scheme}>", theme)
+        assert part is not None
+        fonts = dict(re.findall(r'<a:font script="(\w+)" typeface="([^"]+)"/>', part.group(1)))
+        assert '<a:ea typeface="Noto Sans CJK SC"/>' in part.group(1)
+        assert '<a:cs typeface="Noto Sans"/>' in part.group(1)
+        assert {fonts[s] for s in ("Hans", "Jpan", "Hang", "Arab", "Hebr", "Deva", "Thai")} <= set(
+            subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True)
+            .stdout.replace(",", "\n")
+            .splitlines()
+        )
+    pdf = out / "slides" / "basic-fixture.pdf"
+    used = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    for family in ("NotoSansCJK", "NotoSansDevanagari", "NotoSansThai"):
+        assert family in used, family
+    assert "Arabic" in used or "DejaVuSans" in used  # Arabic and Hebrew from one font that has both
+    shown = " ".join(PdfReader(pdf).pages[2].extract_text().split())
+    for word in ("先服务", "サーバント", "섬김", "Служение"):
+        assert word in shown, word
