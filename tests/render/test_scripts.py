@@ -7,6 +7,7 @@ import csv
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,23 @@ def test_the_deck_names_fonts_for_every_script_and_its_pdf_uses_them(
     shown = " ".join(PdfReader(pdf).pages[2].extract_text().split())
     for word in ("先服务", "サーバント", "섬김", "Служение"):
         assert word in shown, word
+
+
+def test_without_fontconfig_personalize_says_the_check_did_not_run(
+    basic: Path, tmp_path: Path
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"name\nBen {VITHKUQI}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "personalize", basic, "--roster", roster],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(tmp_path / "no-tools"), "HOME": str(tmp_path)},
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "notice: fc-match (fontconfig) is not installed, so characters without a glyph in "
+        "the print fonts are not reported; run scripts/system-deps.sh build"
+    ]
