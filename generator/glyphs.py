@@ -1,9 +1,9 @@
 """Which characters the printed documents have a glyph for, and warnings for those they lack.
 
 The PDFs, certificates and personalised workbooks ask for the font stack in
-``generator/styles/print-base.css`` (Lato for Latin, then Noto Sans for Greek and
-Cyrillic, Noto Sans CJK, Arabic, Hebrew, Devanagari and Thai, and Noto Color Emoji); what
-none of them has, WeasyPrint (through Pango and fontconfig) takes from any other installed
+``generator/styles/print-base.css`` (Lato for Latin, Greek and Cyrillic, then Noto Sans
+for the letters Lato lacks, Noto Sans CJK, Arabic, Hebrew, Devanagari and Thai, and Noto
+Color Emoji); what none of them has, WeasyPrint (through Pango and fontconfig) takes from any other installed
 font. So a character prints when some font in fontconfig's fallback list for that stack
 has it, and as an empty box otherwise. This module asks fontconfig for that list once
 per process (``fc-match --sort``, a few milliseconds) and reads each font's character set
