@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from typing import Any
 
+from . import glyphs
 from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
@@ -33,6 +35,12 @@ def check_program(
         _check_module(located, case_ids, exercise_ids, minutes, problems)
     _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
     _check_unused(plugin, modules, cases, exercises, warnings)
+    planned = [m for m in modules if m.item.id in plugin.item.program.module_ids]
+    used = {ref for m in planned for ref in (*m.item.cases, *m.item.exercises)}
+    items: list[Located[Any]] = [plugin, *planned]
+    items += [c for c in cases if c.item.id in used]
+    items += [e for e in exercises if e.item.id in used]
+    glyphs.check_items(items, warnings)
     if slide_checks:
         from .render.slides.overflow import slide_warnings
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError
+from .glyphs import GlyphWarning, fonts_missing_notice
 from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
@@ -52,6 +53,8 @@ class BuildReport:
     """Paths, relative to ``out``, of the outputs this build replaced."""
     notices: list[str] = field(default_factory=list)
     """Outputs skipped or changed for a reason the user should hear, one line each."""
+    warnings: list[str] = field(default_factory=list)
+    """Content that will not print as written (characters without a glyph), one line each."""
 
     def lines(self) -> list[str]:
         rows = []
@@ -61,6 +64,7 @@ class BuildReport:
         if self.unchanged:
             rows.append(f"unchanged: {', '.join(self.unchanged)}")
         rows += [f"notice: {notice}" for notice in self.notices]
+        rows += [f"warning: {warning}" for warning in self.warnings]
         if self.written:
             rows.append(f"Wrote {self.out} ({', '.join(self.written)})")
         else:
@@ -91,6 +95,9 @@ def build(
     program = load_program(root, slide_checks=False)
     view = participant_view(program)
     report.timings["load"] = time.perf_counter() - clock
+    report.warnings = [str(w) for w in program.warnings if isinstance(w, GlyphWarning)]
+    if pdf and (notice := fonts_missing_notice()):
+        report.notices.append(notice)
     with output_lock(out, notify):
         remove_leftovers(out)
         _build(program, view, out, report, frozenset(_wanted(pdf, site, slides)), jobs)

@@ -50,6 +50,7 @@ from .render.site import (
     site_pages,
 )
 from .render.site_theme import CACHE_DIR, branding_css, font_css, lato_fonts
+from .search_lang import configure_search, page_texts, strings
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
@@ -175,6 +176,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             config.mdx_configs[NO_RAW_HTML] = {"keep": ["<small>", "</small>"]}
             config.markdown_extensions.append(assets_copy.EXTENSION)  # set up in on_files
         _configure_theme(config, self.language)
+        if self.view is not None:  # Chinese and Japanese words need segmenting to be found
+            texts = strings(self.view.model_dump(mode="json"))
+            configure_search(config, [*texts, *page_texts(Path(config.docs_dir))])
         if self.logo is not None:
             self._configure_logo(config, self.logo)
         self._configure_offline(config)

@@ -33,6 +33,8 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
     from rich.progress import Progress
 
+    from ..errors import display_path
+    from ..glyphs import fonts_missing_notice, roster_warnings
     from ..render.personal import personalise
     from ..roster import read_roster
 
@@ -40,6 +42,10 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     people, problems = read_roster(roster)
     for problem in problems:
         click.echo(f"{problem}", err=True)
+    for warning in roster_warnings(people, display_path(roster, None)):
+        click.echo(f"warning: {warning}", err=True)
+    if notice := fonts_missing_notice():
+        click.echo(f"notice: {notice}", err=True)
     target = out or path / "build" / "personalized"
     with output_lock(target):  # one build or personalize at a time into a folder
         remove_leftovers(target)

@@ -31,6 +31,25 @@ from . import geometry as g
 from .spec import HOUSE_BOXES, Boxes, Layout
 
 FONT = "Lato"
+EAST_ASIAN_FONT = "Noto Sans CJK SC"
+COMPLEX_FONT = "Noto Sans"
+SCRIPT_FONTS = {
+    "Hans": "Noto Sans CJK SC",
+    "Hant": "Noto Sans CJK TC",
+    "Jpan": "Noto Sans CJK JP",
+    "Hang": "Noto Sans CJK KR",
+    "Arab": "Noto Sans Arabic",
+    "Hebr": "Noto Sans Hebrew",
+    "Deva": "Noto Sans Devanagari",
+    "Thai": "Noto Sans Thai",
+}
+"""The theme's fonts for other scripts: what fonts-noto-core and fonts-noto-cjk install
+(the same faces as the PDFs). PowerPoint picks a ``script`` entry by the text's script.
+LibreOffice reads only the East Asian (``a:ea``) and complex-script (``a:cs``) slots: the
+complex-script slot names Noto Sans, which has none of those scripts, so LibreOffice
+takes each from the installed font that has it. Naming one script's font there (Noto
+Sans Arabic) would print the others in a mixed right-to-left run (Arabic then Hebrew)
+as empty boxes."""
 INK = "333333"
 MUTED = "6B6B6B"
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -105,7 +124,8 @@ def house_style(config: ProgramConfig, logo: Path | None) -> Master:
 
 
 def _theme(master: SlideMaster, brand: str) -> None:
-    """Brand colour as accent 1 and Lato as both theme fonts."""
+    """Brand colour as accent 1; Lato as both theme fonts, with Noto for the East Asian and
+    complex-script slots and for each script's own entry (:data:`SCRIPT_FONTS`)."""
     part = master.part.part_related_by(RT.THEME)
     theme = etree.fromstring(part.blob)
     accent = theme.find(f".//{qn('a:clrScheme')}/{qn('a:accent1')}")
@@ -113,8 +133,17 @@ def _theme(master: SlideMaster, brand: str) -> None:
     for child in list(accent):
         accent.remove(child)
     etree.SubElement(accent, qn("a:srgbClr"), val=brand)
-    for font in theme.iterfind(f".//{qn('a:fontScheme')}/*/{qn('a:latin')}"):
-        font.set("typeface", FONT)
+    for collection in theme.iterfind(f".//{qn('a:fontScheme')}/*"):
+        for tag, typeface in (("a:latin", FONT), ("a:ea", EAST_ASIAN_FONT), ("a:cs", COMPLEX_FONT)):
+            slot = collection.find(qn(tag))
+            if slot is not None:
+                slot.set("typeface", typeface)
+        scripts = {font.get("script"): font for font in collection.iterfind(qn("a:font"))}
+        for script, typeface in SCRIPT_FONTS.items():
+            if script in scripts:
+                scripts[script].set("typeface", typeface)
+            else:
+                etree.SubElement(collection, qn("a:font"), script=script, typeface=typeface)
     part.blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
