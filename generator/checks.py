@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from . import checks_print
 from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
@@ -33,6 +34,7 @@ def check_program(
         _check_module(located, case_ids, exercise_ids, minutes, problems)
     _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
     _check_unused(plugin, modules, cases, exercises, warnings)
+    checks_print.check_tables(plugin, modules, cases, exercises, warnings)
     if slide_checks:
         from .render.slides.overflow import slide_warnings
 
