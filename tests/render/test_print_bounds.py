@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -40,6 +41,15 @@ def build_fixture(base: Path, name: str, paper: str) -> Built:
     return Built(root, out)
 
 
+def body_text(pdf: Path, number: int) -> str:
+    """The text of page ``number`` inside its text area: no running header or number."""
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[number - 1]
+        area = text_area(number, page.width, page.height, page_margins())
+        inside = page.within_bbox((area.left, area.top, area.right, area.bottom))
+        return str(inside.extract_text())
+
+
 def assert_inside(built: Built) -> None:
     for pdf in (built.workbook, built.guide):
         assert stray_glyphs(pdf) == []
@@ -61,10 +71,15 @@ def test_big_images_fit_the_column_and_one_page(tmp_path: Path, paper: str) -> N
     for pdf in (built.workbook, built.guide):
         images = {image.pixels: image for image in drawn_images(pdf)}
         wide, tall = images[(4000, 1500)], images[(600, 5000)]
-        # The wide map takes the text column's full width; the tall ladder nearly a page.
+        # The wide map takes the text column's full width; the tall ladder three quarters
+        # of the text area's height, so it can share a page with the lines before it.
         column = wide.area.right - wide.area.left
         assert wide.width == pytest.approx(column, abs=1)
-        assert tall.height > 0.85 * (tall.area.bottom - tall.area.top)
+        assert tall.height == pytest.approx(0.75 * (tall.area.bottom - tall.area.top), abs=1)
+        # No image is alone on its page (before, each sat after a near-empty page).
+        for image in (wide, tall):
+            words = body_text(pdf, image.page)
+            assert len(words) > 10, (pdf.name, image.page, words)
         assert tall.area.bottom < PAGE_HEIGHT[paper]
 
 
