@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
-from . import glyphs
+from . import checks_print, glyphs
 from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
@@ -41,6 +41,7 @@ def check_program(
     items += [c for c in cases if c.item.id in used]
     items += [e for e in exercises if e.item.id in used]
     glyphs.check_items(items, warnings)
+    checks_print.check_tables(plugin, modules, cases, exercises, warnings)
     if slide_checks:
         from .render.slides.overflow import slide_warnings
 
