@@ -39,6 +39,13 @@ def check_program(
         slide_warnings(plugin.item.program.module_ids, modules, cases, exercises, warnings)
 
 
+_USE = {
+    "module": "add it to a day's plan in mkdocs.yml",
+    "case": "add it to the cases list of the module that discusses it",
+    "exercise": "add it to the exercises list of the module that runs it",
+}
+
+
 def _check_unused(
     plugin: Located[PluginConfig],
     modules: Sequence[Located[Module]],
@@ -60,7 +67,7 @@ def _check_unused(
                         x.lines.line_of(("id",)),
                         "id",
                         f"{kind} '{x.item.id}' replaces no library item and nothing uses it; "
-                        "check its id, or add it to the plan",
+                        f"check its id, or {_USE[kind]}",
                     )
                 )
 

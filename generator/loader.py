@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_files, checks_paths, collisions, customise
+from . import boundary, checks, checks_files, checks_paths, collisions, customise, lint
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -85,6 +85,8 @@ def load_program(
     broken = (program.stems | library.stems) - loaded
 
     warnings: list[Problem] = []
+    originals = {m.item.id: m for m in modules}
+    lint.check_config(plugin, modules, problems)
     if plugin is not None:
         modules = customise.apply(plugin, modules, problems)
         checks.check_program(
@@ -96,6 +98,15 @@ def load_program(
     config = plugin.item.program
     by_id = {m.item.id: m.item for m in modules}
     planned = [by_id[mid] for mid in config.module_ids]
+    located = {m.item.id: m for m in modules}
+    context = lint.LintContext(
+        plugin,
+        [located[mid] for mid in config.module_ids],
+        originals,
+        {c.item.id: c for c in cases},
+        {e.item.id: e for e in exercises},
+    )
+    warnings += lint.run(context)
     used_cases = {c for m in planned for c in m.cases}
     used_exercises = {e for m in planned for e in m.exercises}
     changes = Changes(

@@ -126,6 +126,20 @@ class ProgramConfig(Strict):
         return [item for day in self.days for item in day.plan if isinstance(item, str)]
 
 
+LintCode = Annotated[str, Field(pattern=r"^SF\d{3}$")]
+
+
+class LintConfig(Strict):
+    """Which design-linter rules run (``servefirst validate``); codes as in the README."""
+
+    select: list[LintCode] = Field(
+        default_factory=list, description="Run only these rules (default: every rule)."
+    )
+    ignore: list[LintCode] = Field(
+        default_factory=list, description="Rules to leave out, e.g. [SF104]."
+    )
+
+
 class PluginConfig(Strict):
     """Everything under ``plugins: - servefirst:`` in ``mkdocs.yml``."""
 
@@ -139,4 +153,7 @@ class PluginConfig(Strict):
         default_factory=list,
         description="Generated handbook pages that a hand-written page in docs_dir replaces "
         "on purpose, as paths under docs_dir, e.g. index.md or modules/serve-first.md.",
+    )
+    lint: LintConfig = Field(
+        default_factory=LintConfig, description="Design-linter rules to select or ignore."
     )
