@@ -35,8 +35,9 @@ Adding a rule
    its ``reserve`` call.
 2. Add a test in ``tests/lint/`` with a small program that triggers it (exact message)
    and one that does not.
-3. Regenerate the README table: ``python -m generator.lint.table --write README.md``
-   (``tests/lint/test_table.py`` fails until the README matches the registry).
+3. Regenerate the table of checks: ``python -m generator.lint.table --write``
+   rewrites it in ``DESIGN-CHECKS.md`` (``tests/lint/test_table.py`` fails until the
+   page matches the registry).
 """
 
 from __future__ import annotations
@@ -103,8 +104,7 @@ def check_config(
                         plugin.file,
                         plugin.lines.line_of(("lint", key, i)),
                         f"lint.{key}[{i}]",
-                        f"unknown rule {code}; the codes are listed in the README "
-                        "under 'Design checks'",
+                        f"unknown rule {code}; the codes are listed in DESIGN-CHECKS.md",
                     )
                 )
 
