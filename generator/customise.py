@@ -51,6 +51,8 @@ def apply(
             hint = f"did you mean '{close[0]}'?" if close else "check the id"
             problems.append(Problem(plugin.file, line, field, f"unknown module; {hint}"))
             continue
+        if "segments" in located.partial:
+            continue  # its segments failed validation: nothing to drop from yet
         module = located.item
         titles = [s.title for s in module.segments]
         for i, title in enumerate(change.drop):
