@@ -133,7 +133,7 @@ def load_program(
         warnings=warnings,
         changes=changes,
     )
-    result = customise.apply_terminology(result, plugin, warnings)
+    result = customise.apply_terminology(result, plugin, warnings, problems)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
     if problems:
         raise ContentError(problems)

@@ -120,6 +120,11 @@ class ProgramConfig(Strict):
         description="Words to replace in every output, e.g. {customer: patient}. "
         "Plurals are formed with -s unless given as {singular: ..., plural: ...}.",
     )
+    terminology_keep: list[Line] = Field(
+        default_factory=list,
+        description="Fields the terminology never rewords: an item id, an id and a field "
+        "path (serve-first.summary), or program.audience / program.subtitle.",
+    )
 
     @property
     def module_ids(self) -> list[str]:
