@@ -12,7 +12,7 @@ from .registry import Finding, LintContext, rule
     code="SF101",
     name="objective-without-activity",
     family="objectives",
-    fix="name it in the practises list of the segment that practises it, "
+    fix="add its number to the practises list of the segment that practises it, "
     "or add an activity, or drop the objective",
 )
 def objective_without_activity(ctx: LintContext) -> Iterator[Finding]:
