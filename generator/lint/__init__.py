@@ -106,7 +106,7 @@ def check_config(
                         plugin.file,
                         plugin.lines.line_of(("lint", key, i)),
                         f"lint.{key}[{i}]",
-                        f"unknown rule {code}; the codes are listed in DESIGN-CHECKS.md",
+                        f"unknown rule '{code}'; the rules are {', '.join(sorted(RULES))}",
                     )
                 )
 

@@ -131,16 +131,13 @@ class ProgramConfig(Strict):
         return [item for day in self.days for item in day.plan if isinstance(item, str)]
 
 
-LintCode = Annotated[str, Field(pattern=r"^SF\d{3}$")]
-
-
 class LintConfig(Strict):
     """Which design-linter rules run (``servefirst validate``); codes as in the README."""
 
-    select: list[LintCode] = Field(
+    select: list[Line] = Field(
         default_factory=list, description="Run only these rules (default: every rule)."
     )
-    ignore: list[LintCode] = Field(
+    ignore: list[Line] = Field(
         default_factory=list, description="Rules to leave out, e.g. [SF104]."
     )
 

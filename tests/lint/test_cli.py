@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from generator.errors import ContentError
+from generator.lint import RULES
 from generator.loader import load_program
 
 from ..conftest import REPO, run_cli
@@ -44,13 +45,15 @@ def test_ignore_and_select(write: Write, lint: dict[str, list[str]]) -> None:
     assert run_cli("validate", "--strict", root).code == 0
 
 
-def test_an_unknown_code_in_ignore(write: Write) -> None:
-    root = _unpractised(write, lint={"ignore": ["SF101", "SF999"]})
+def test_an_unknown_code_is_a_located_error(write: Write) -> None:
+    root = _unpractised(write, lint={"ignore": ["SF101", "SF999"], "select": ["sf101"]})
     with pytest.raises(ContentError) as caught:
         load_program(root)
+    known = ", ".join(sorted(RULES))  # grows as rules are added
+    assert known.startswith("SF101, SF102, SF201, SF202, SF301, SF302, SF401, SF402")
     assert [str(p) for p in caught.value.problems] == [
-        "mkdocs.yml:18: lint.ignore[1]: unknown rule SF999; the codes are listed in "
-        "DESIGN-CHECKS.md"
+        f"mkdocs.yml:18: lint.ignore[1]: unknown rule 'SF999'; the rules are {known}",
+        f"mkdocs.yml:20: lint.select[0]: unknown rule 'sf101'; the rules are {known}",
     ]
 
 
