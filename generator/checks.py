@@ -28,12 +28,11 @@ def check_program(
     ``slide_checks`` measures every slide's text for overflow warnings: worth it when
     validating, skipped by the build, which fits the text as it renders."""
     module_ids = {m.item.id for m in modules} | broken
-    case_ids = {c.item.id for c in cases} | broken
-    exercise_ids = {e.item.id for e in exercises} | broken
-    minutes = {e.item.id: e.item.minutes for e in exercises}
-    for located in modules:
-        _check_module(located, case_ids, exercise_ids, minutes, problems)
-    _check_plan(plugin, module_ids, {m.item.id: m.item for m in modules}, problems)
+    check_modules(modules, cases, exercises, broken, problems)
+    if "program.days" in plugin.partial:  # the plan is unknown: skip what depends on it
+        return
+    durations = {m.item.id: m.item for m in modules if not {"duration"} & m.partial}
+    _check_plan(plugin, module_ids, durations, problems)
     _check_unused(plugin, modules, cases, exercises, warnings)
     planned = [m for m in modules if m.item.id in plugin.item.program.module_ids]
     used = {ref for m in planned for ref in (*m.item.cases, *m.item.exercises)}
@@ -46,6 +45,29 @@ def check_program(
         from .render.slides.overflow import slide_warnings
 
         slide_warnings(plugin.item.program.module_ids, modules, cases, exercises, warnings)
+
+
+_USE = {
+    "module": "add it to a day's plan in mkdocs.yml",
+    "case": "add it to the cases list of the module that discusses it",
+    "exercise": "add it to the exercises list of the module that runs it",
+}
+
+
+def check_modules(
+    modules: Sequence[Located[Module]],
+    cases: Sequence[Located[Case]],
+    exercises: Sequence[Located[Exercise]],
+    broken: set[str],
+    problems: list[Problem],
+) -> None:
+    """Each module's references, minutes and segments: the checks that need no plan,
+    so they run even when ``mkdocs.yml`` is broken."""
+    case_ids = {c.item.id for c in cases} | broken
+    exercise_ids = {e.item.id for e in exercises} | broken
+    minutes = {e.item.id: e.item.minutes for e in exercises if "minutes" not in e.partial}
+    for located in modules:
+        _check_module(located, case_ids, exercise_ids, minutes, problems)
 
 
 def _check_unused(
@@ -69,7 +91,7 @@ def _check_unused(
                         x.lines.line_of(("id",)),
                         "id",
                         f"{kind} '{x.item.id}' replaces no library item and nothing uses it; "
-                        "check its id, or add it to the plan",
+                        f"check its id, or {_USE[kind]}",
                     )
                 )
 
@@ -111,7 +133,7 @@ def _check_module(
     exercise_minutes: dict[str, int],
     problems: list[Problem],
 ) -> None:
-    module, file, lines = located.item, located.file, located.lines
+    module, file, lines, partial = located.item, located.file, located.lines, located.partial
 
     def add(loc: tuple[str | int, ...], field: str, message: str) -> None:
         problems.append(Problem(file, lines.line_of(loc), field, message))
@@ -126,8 +148,10 @@ def _check_module(
                 f"exercises[{i}]",
                 _unknown("exercise", ex_id, exercise_ids, "exercises/"),
             )
+    if "segments" in partial:  # a segment failed validation: its checks wait for the fix
+        return
     total = sum(s.minutes for s in module.segments)
-    if total != module.duration:
+    if "duration" not in partial and total != module.duration:
         add(
             ("segments",),
             "segments",
@@ -135,7 +159,8 @@ def _check_module(
             f"make them equal (difference: {total - module.duration:+d})",
         )
     for i, seg in enumerate(module.segments):
-        if seg.exercise and seg.exercise not in module.exercises:
+        listed = "exercises" in partial or seg.exercise in module.exercises
+        if seg.exercise and not listed:
             add(
                 ("segments", i, "exercise"),
                 f"segments[{i}].exercise",
@@ -148,7 +173,7 @@ def _check_module(
                 f"{seg.minutes} minutes is less than the {exercise_minutes[seg.exercise]} "
                 f"exercise '{seg.exercise}' needs",
             )
-        if seg.case and seg.case not in module.cases:
+        if seg.case and "cases" not in partial and seg.case not in module.cases:
             add(
                 ("segments", i, "case"),
                 f"segments[{i}].case",

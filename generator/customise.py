@@ -5,33 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
-from collections.abc import Callable
-from typing import Any
 
 from .errors import Problem
 from .located import Located
-from .model import Module, PluginConfig, Program
-from .model.program import Term
+from .model import Module, PluginConfig
+from .terminology import apply_terminology
 
-# Keys whose values are ids, enumerations, addresses or citations: never reworded.
-_KEEP = {
-    "id",
-    "kind",
-    "format",
-    "method",
-    "url",
-    "group_size",
-    "height",
-    "row_height",
-    "exercise",
-    "case",
-    "cases",
-    "exercises",
-    "sources",
-}
-# Inline code, Markdown link targets, autolinks and bare addresses are left alone.
-_PROTECTED = re.compile(r"(`[^`]*`|\]\([^)]*\)|<https?://[^>]*>|https?://\S+)")
+__all__ = ["apply", "apply_terminology"]
 
 
 def apply(
@@ -51,6 +31,8 @@ def apply(
             hint = f"did you mean '{close[0]}'?" if close else "check the id"
             problems.append(Problem(plugin.file, line, field, f"unknown module; {hint}"))
             continue
+        if "segments" in located.partial:
+            continue  # its segments failed validation: nothing to drop from yet
         module = located.item
         titles = [s.title for s in module.segments]
         for i, title in enumerate(change.drop):
@@ -107,81 +89,3 @@ def apply(
         )
         out[out.index(located)] = dataclasses.replace(located, item=updated)
     return out
-
-
-def apply_terminology(
-    program: Program, plugin: Located[PluginConfig] | None, warnings: list[Problem]
-) -> Program:
-    """Replace the program's terms in every text, keeping capitals and plurals."""
-    terms = program.config.terminology
-    if not terms:
-        return program
-    counts = {term: 0 for term in terms}
-    replace = _replacer(terms, counts)
-    modules = [_reword(m, replace) for m in program.modules]
-    exercises = {k: _reword(v, replace) for k, v in program.exercises.items()}
-    cases = {k: _reword(v, replace) for k, v in program.cases.items()}
-    for term, count in counts.items():
-        if count == 0 and plugin is not None:
-            warnings.append(
-                Problem(
-                    plugin.file,
-                    plugin.lines.line_of(("program", "terminology", term)),
-                    f"program.terminology.{term}",
-                    "never matched any text; check the spelling, or remove it",
-                )
-            )
-    changes = dataclasses.replace(program.changes, terminology=counts)
-    return dataclasses.replace(
-        program, modules=modules, exercises=exercises, cases=cases, changes=changes
-    )
-
-
-def _replacer(terms: dict[str, str | Term], counts: dict[str, int]) -> Callable[[str], str]:
-    table: dict[str, tuple[str, str]] = {}  # lower-case form -> (term, replacement)
-    for term, target in terms.items():
-        singular = target.singular if isinstance(target, Term) else target
-        plural = target.plural if isinstance(target, Term) else _plural(target)
-        table[term.lower()] = (term, singular)
-        table[_plural(term).lower()] = (term, plural)
-    words = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-    def one(match: re.Match[str]) -> str:
-        found = match.group(0)
-        term, replacement = table[found.lower()]
-        counts[term] += 1
-        if found.isupper() and len(found) > 1:
-            return replacement.upper()
-        if found[0].isupper():
-            return replacement[0].upper() + replacement[1:]
-        return replacement
-
-    def replace(text: str) -> str:
-        parts = _PROTECTED.split(text)
-        return "".join(p if i % 2 else pattern.sub(one, p) for i, p in enumerate(parts))
-
-    return replace
-
-
-def _plural(word: str) -> str:
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
-def _reword(item: Any, replace: Callable[[str], str]) -> Any:
-    def walk(value: Any, key: str | None) -> Any:
-        if key in _KEEP:
-            return value
-        if isinstance(value, str):
-            return replace(value)
-        if isinstance(value, list):
-            return [walk(v, key) for v in value]
-        if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
-        return value
-
-    return type(item).model_validate(walk(item.model_dump(by_alias=True), None))

@@ -16,12 +16,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_files, checks_paths, collisions, customise
+from . import boundary, checks, checks_files, checks_paths, collisions, customise, lint, salvage
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
-from .model import Case, Exercise, Module, PluginConfig, Program
+from .model import Case, Exercise, Module, PluginConfig, Program, ProgramConfig
 from .model.resolved import Changes
 from .yamlio import YamlDocument, YamlProblem, load_yaml, read_text
 
@@ -85,17 +85,30 @@ def load_program(
     broken = (program.stems | library.stems) - loaded
 
     warnings: list[Problem] = []
+    originals = {m.item.id: m for m in modules}
+    lint.check_config(plugin, modules, problems)
     if plugin is not None:
         modules = customise.apply(plugin, modules, problems)
         checks.check_program(
             plugin, modules, cases, exercises, broken, problems, warnings, slide_checks
         )
+    else:
+        checks.check_modules(modules, cases, exercises, broken, problems)
     if problems:
         raise ContentError(problems)
     assert plugin is not None
     config = plugin.item.program
     by_id = {m.item.id: m.item for m in modules}
     planned = [by_id[mid] for mid in config.module_ids]
+    located = {m.item.id: m for m in modules}
+    context = lint.LintContext(
+        plugin,
+        [located[mid] for mid in config.module_ids],
+        originals,
+        {c.item.id: c for c in cases},
+        {e.item.id: e for e in exercises},
+    )
+    warnings += lint.run(context)
     used_cases = {c for m in planned for c in m.cases}
     used_exercises = {e for m in planned for e in m.exercises}
     changes = Changes(
@@ -120,7 +133,7 @@ def load_program(
         warnings=warnings,
         changes=changes,
     )
-    result = customise.apply_terminology(result, plugin, warnings)
+    result = customise.apply_terminology(result, plugin, warnings, problems)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
     if problems:
         raise ContentError(problems)
@@ -226,7 +239,8 @@ def _plugin_entry(
             return Located(PluginConfig.model_validate(options), shown, lines)
         except ValidationError as exc:
             problems.extend(problems_from(exc, options, lines, shown, PluginConfig))
-            return None
+            found = salvage.salvage_plugin(PluginConfig, ProgramConfig, options, exc)
+            return None if found is None else Located(found[0], shown, lines, partial=found[1])
     problems.append(
         Problem(
             shown,
@@ -305,5 +319,8 @@ def load_item(
         item = model.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(problems_from(exc, doc.data, doc.lines, shown, model))
-        return None
+        found = salvage.salvage(model, doc.data, exc)
+        if found is None:
+            return None
+        return Located(found[0], shown, doc.lines, origin, partial=found[1])
     return Located(item, shown, doc.lines, origin)

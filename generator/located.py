@@ -17,3 +17,6 @@ class Located(Generic[T]):
     file: str
     lines: LineMap
     origin: Origin = "program"
+    partial: frozenset[str] = frozenset()
+    """Fields that failed validation and were replaced by stand-ins (see salvage.py):
+    checks that depend on them are skipped. Empty for an item that validated."""

@@ -104,6 +104,7 @@ class ServeFirstPluginConfig(Config):
     modules_dir = config_options.Type(str, default="modules")
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
+    lint = config_options.Type(dict, default={})
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -50,6 +50,11 @@ class Segment(Strict):
     materials: list[Line] = Field(default_factory=list)
     exercise: Ident | None = Field(None, description="The exercise run in this segment.")
     case: Ident | None = Field(None, description="The case discussed in this segment.")
+    practises: list[Annotated[int, Field(ge=1, strict=True)] | Line] = Field(
+        default_factory=list,
+        description="The module's objectives this segment practises: their numbers as printed "
+        "(the first is 1) or the words each begins with, e.g. [1, 'Practise listening'].",
+    )
     facilitator: SegmentFacilitator = Field(default_factory=SegmentFacilitator)
 
 

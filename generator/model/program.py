@@ -120,10 +120,26 @@ class ProgramConfig(Strict):
         description="Words to replace in every output, e.g. {customer: patient}. "
         "Plurals are formed with -s unless given as {singular: ..., plural: ...}.",
     )
+    terminology_keep: list[Line] = Field(
+        default_factory=list,
+        description="Fields the terminology never rewords: an item id, an id and a field "
+        "path (serve-first.summary), or program.audience / program.subtitle.",
+    )
 
     @property
     def module_ids(self) -> list[str]:
         return [item for day in self.days for item in day.plan if isinstance(item, str)]
+
+
+class LintConfig(Strict):
+    """Which design-linter rules run (``servefirst validate``); codes as in the README."""
+
+    select: list[Line] = Field(
+        default_factory=list, description="Run only these rules (default: every rule)."
+    )
+    ignore: list[Line] = Field(
+        default_factory=list, description="Rules to leave out, e.g. [SF104]."
+    )
 
 
 class PluginConfig(Strict):
@@ -139,4 +155,7 @@ class PluginConfig(Strict):
         default_factory=list,
         description="Generated handbook pages that a hand-written page in docs_dir replaces "
         "on purpose, as paths under docs_dir, e.g. index.md or modules/serve-first.md.",
+    )
+    lint: LintConfig = Field(
+        default_factory=LintConfig, description="Design-linter rules to select or ignore."
     )

@@ -1,0 +1,71 @@
+"""SF301 group-remainder and SF302 rounds-leave-someone-out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.lint.groups import split
+
+from .conftest import Write, exercise, findings
+
+
+@pytest.mark.parametrize(
+    ("people", "low", "high", "groups"),
+    [
+        (16, 3, 3, [4, 3, 3, 3, 3]),
+        (15, 2, 2, [3, 2, 2, 2, 2, 2, 2]),
+        (16, 4, 6, [6, 5, 5]),
+        (2, 3, 3, None),
+    ],
+)
+def test_split(people: int, low: int, high: int, groups: list[int] | None) -> None:
+    assert split(people, low, high) == groups
+
+
+def _triads(**facilitator: Any) -> dict[str, Any]:
+    base = exercise("pairs")
+    return exercise(
+        "pairs",
+        format="triad",
+        group_size="3",
+        facilitator={**base["facilitator"], **facilitator},
+        instructions=[
+            "Round 1: A gives feedback to B; C observes.",
+            "Round 2: B gives feedback to C; A observes.",
+            "Round 3: C gives feedback to A; B observes.",
+        ],
+    )
+
+
+def test_triads_of_sixteen_leave_a_group_of_four(write: Write) -> None:
+    root = write(exercises=[_triads()])
+    assert [str(p) for p in findings(root, "SF301")] == [
+        "exercises/pairs.yml:5: group_size: 16 participants in groups of 3 make 4 groups "
+        "of 3 and 1 group of 4, and the notes do not say so; say in facilitator.setup what "
+        "happens to the people left over (for example: one group of 4)"
+    ]
+
+
+def test_a_remainder_the_notes_handle(write: Write) -> None:
+    setup = "Form threes; if numbers do not divide by three, make one group of four."
+    assert findings(write(exercises=[_triads(setup=setup)]), "SF301") == []
+    assert findings(write(program={"group_size": 15}), "SF301") != []  # 15 in pairs
+    assert findings(write(program={"group_size": 18}, exercises=[_triads()]), "SF301") == []
+
+
+def test_three_rounds_in_a_group_of_four(write: Write) -> None:
+    setup = "Make one group of four when numbers do not divide by three."
+    root = write(exercises=[_triads(setup=setup)])
+    assert [str(p) for p in findings(root, "SF302")] == [
+        "exercises/pairs.yml:7: instructions: 3 rounds, but 16 participants make 4 groups "
+        "of 3 and 1 group of 4: in a group of 4, 1 person never takes the first role; add "
+        "round 4 for the group of 4 (and its minutes), or say what its extra member does"
+    ]
+
+
+def test_rounds_for_everyone(write: Write) -> None:
+    assert findings(write(program={"group_size": 18}, exercises=[_triads()]), "SF302") == []
+    setup = "Make one group of four, which runs a fourth round of its own."
+    assert findings(write(exercises=[_triads(setup=setup)]), "SF302") == []
