@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_files, checks_paths, collisions, customise
+from . import boundary, checks, checks_files, checks_markdown, checks_paths, collisions, customise
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -85,6 +85,7 @@ def load_program(
     broken = (program.stems | library.stems) - loaded
 
     warnings: list[Problem] = []
+    checks_markdown.check_markdown(settings, items, warnings)
     if plugin is not None:
         modules = customise.apply(plugin, modules, problems)
         checks.check_program(
