@@ -67,7 +67,9 @@ class _KeptTags(InlineProcessor):  # type: ignore[misc]
         return None, None, None
 
 
-_IDS_AND_CLASSES = re.compile(r"\{:?(?:[ ]*[#.][\w-]+)+[ ]*\}")
+# An id or class in any script: letters with their combining marks (Devanagari vowel
+# signs, Arabic shadda), which ``\w`` does not match.
+_IDS_AND_CLASSES = re.compile(r"\{:?(?:[ ]*[#.][^\s{}=:\"'<>]+)+[ ]*\}")
 
 
 class _LiteralBraces(Treeprocessor):  # type: ignore[misc]
