@@ -123,7 +123,10 @@ def test_glossary_links_and_tooltips_reach_their_own_term(world: Built) -> None:
     assert len(terms) == len(NAMES)
     for dt in terms:
         term = dt.get_text(strip=True)
-        link = dt.find_next_sibling("dd").find("a", href=True)  # type: ignore[union-attr]
+        definition = dt.find_next_sibling("dd")
+        assert definition is not None, term
+        link = definition.select_one("a[href]")
+        assert link is not None, term
         fragment = unquote(urlsplit(str(link["href"])).fragment)
         heading = module.find(id=fragment)
         assert heading is not None, term
