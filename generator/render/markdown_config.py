@@ -33,13 +33,19 @@ def slug(text: str, separator: str = "-") -> str:
     ``'serve-first-then-lead'``, ``'倾听'`` gives ``'倾听'``, ``'सुनना'`` gives ``'सुनना'``.
 
     The rule of ``pymdownx.slugs.slugify(case="lower")`` (NFC, lower case, letters,
-    digits, ``_`` and ``-`` kept), except that combining marks are kept too: its ``\\w``
-    drops Devanagari, Bengali or Thai vowel signs, which turns ``सुनना`` into ``सनन``. May
-    be empty (a name of punctuation or emoji only): callers give a fallback.
+    digits and ``-`` kept, spaces to ``-``), except that combining marks are kept too (its
+    ``\\w`` drops Devanagari, Bengali or Thai vowel signs, which turns ``सुनना`` into
+    ``सनन``) and ``_`` separates words (an id is written into Markdown as ``{ #id }``, where
+    ``_x_`` would be emphasis). May be empty (a name of punctuation or emoji only): callers
+    give a fallback.
     """
     text = _TAGS.sub("", unicodedata.normalize("NFC", text)).strip().lower()
     kept = "".join(
-        ch if ch in "-_" or unicodedata.category(ch)[0] in "LMN" else " " if ch.isspace() else ""
+        ch
+        if ch == "-" or unicodedata.category(ch)[0] in "LMN"
+        else " "
+        if ch in " _" or ch.isspace()
+        else ""
         for ch in text
     )
     return _SPACES.sub(separator, kept.strip()).strip(separator)
