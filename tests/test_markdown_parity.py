@@ -349,3 +349,18 @@ def test_slide_text_comes_from_the_same_markdown(parity: Built) -> None:
     assert "  A leader whose motive is to serve." in lines
     assert lines[-1] == "[1] Greenleaf, The Servant as Leader, 1970."
     assert not re.search(r"[*`|]{2}|\[\^", "\n".join(lines))
+
+
+def test_site_only_extension_is_a_located_warning(tmp_path: Path) -> None:
+    root = tmp_path / "程序"
+    shutil.copytree(FIXTURES / "basic", root)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - admonition\n", "  - admonition\n  - pymdownx.mark\n  - tables\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_cli("validate", root)
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "warning: mkdocs.yml:9: markdown_extensions[1]: 'pymdownx.mark' shapes the handbook "
+        "only: the PDFs and slides do not read it, so its syntax prints there as written; "
+        "leave it out, or keep it knowing the outputs differ"
+    ]
