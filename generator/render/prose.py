@@ -20,9 +20,10 @@ import hashlib
 import re
 
 _FENCE = re.compile(r"^[ ]*(`{3,}|~{3,})")
-_ATX = re.compile(r"^(#{1,6})(?=[ \t]|$)")
+_ATX = re.compile(r"^(#{1,6})")  # Python-Markdown needs no space after the marks
 _SETEXT = re.compile(r"^(=+|-+)[ ]*$")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
 _ITEM = re.compile(r"^([ ]*)(?:[-*+]|\d+[.)])(?:[ ]+|$)")
 INDENT = 4
 """Spaces Python-Markdown needs to nest a list item (or any block) in a list item."""
@@ -60,7 +61,7 @@ def placed(text: str, under: int) -> str:
             out.append(line)
             continue
         if "[^" in line:
-            line = _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line)
+            line = _labelled(line, prefix)
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
         if atx:
@@ -80,6 +81,20 @@ def placed(text: str, under: int) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+def _labelled(line: str, prefix: str) -> str:
+    """Footnote labels given the prefix, except inside code spans."""
+    parts = []
+    last = 0
+    for span in _CODE_SPAN.finditer(line):
+        parts.append(
+            _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line[last : span.start()])
+        )
+        parts.append(span.group(0))
+        last = span.end()
+    parts.append(_FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line[last:]))
+    return "".join(parts)
 
 
 def list_indent_lines(text: str) -> list[tuple[int, int]]:
