@@ -351,16 +351,37 @@ def test_slide_text_comes_from_the_same_markdown(parity: Built) -> None:
     assert not re.search(r"[*`|]{2}|\[\^", "\n".join(lines))
 
 
-def test_site_only_extension_is_a_located_warning(tmp_path: Path) -> None:
+def test_what_only_the_site_shows_is_a_located_warning(tmp_path: Path) -> None:
+    """A site-only extension in mkdocs.yml, and content tabs in prose."""
     root = tmp_path / "程序"
     shutil.copytree(FIXTURES / "basic", root)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - admonition\n", "  - admonition\n  - pymdownx.mark\n  - tables\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    module = root / "modules/serve-first.yml"
+    text = module.read_text(encoding="utf-8")
+    tabs = """summary: |
+  Two ways to take part:
+
+  === "In the room"
+      Sit in pairs.
+
+  === "Online"
+      Use a breakout room.
+"""
+    module.write_text(re.sub(r"summary: >-\n(  .*\n)+", tabs, text, count=1), encoding="utf-8")
     result = run_cli("validate", root)
     assert result.code == 0, result.err
     assert result.err.splitlines() == [
         "warning: mkdocs.yml:9: markdown_extensions[1]: 'pymdownx.mark' shapes the handbook "
         "only: the PDFs and slides do not read it, so its syntax prints there as written; "
-        "leave it out, or keep it knowing the outputs differ"
+        "leave it out, or keep it knowing the outputs differ",
+        "warning: modules/serve-first.yml:7: summary: content tabs show as tabs on the site "
+        "only: on paper and slides their labels print together above the texts; use a "
+        "heading or a list item for each instead",
+        "warning: modules/serve-first.yml:10: summary: content tabs show as tabs on the site "
+        "only: on paper and slides their labels print together above the texts; use a "
+        "heading or a list item for each instead",
     ]
+    lines = module.read_text(encoding="utf-8").splitlines()
+    assert lines[6].strip() == '=== "In the room"' and lines[9].strip() == '=== "Online"'

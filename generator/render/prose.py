@@ -24,6 +24,7 @@ _ATX = re.compile(r"^(#{1,6})")  # Python-Markdown needs no space after the mark
 _SETEXT = re.compile(r"^(=+|-+)[ ]*$")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
+_TAB = re.compile(r'^[ ]*===\+?!?[ ]+"')
 _ITEM = re.compile(r"^([ ]*)(?:[-*+]|\d+[.)])(?:[ ]+|$)")
 INDENT = 4
 """Spaces Python-Markdown needs to nest a list item (or any block) in a list item."""
@@ -123,3 +124,15 @@ def list_indent_lines(text: str) -> list[tuple[int, int]]:
             above = None  # a paragraph after the list ends it
         blank = False
     return found
+
+
+def tab_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of content tabs (``=== "Label"``) outside fenced code: the
+    site shows them as tabs, paper can only print their labels together above the texts."""
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    return [
+        n
+        for n, (line, out) in enumerate(zip(lines, outside, strict=True), 1)
+        if out and _TAB.match(line)
+    ]
