@@ -70,7 +70,9 @@ REQUIRED: dict[str, dict[str, Any]] = {
 PRINT_SETTINGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False}}
 """Where print differs: paper has no permalinks."""
 
-HARMLESS = frozenset({"meta", "toc", "pymdownx.highlight", "pymdownx.inlinehilite"})
+HARMLESS = frozenset(
+    {"meta", "fenced_code", "codehilite", "pymdownx.highlight", "pymdownx.inlinehilite"}
+)
 """Program extensions that change no prose syntax the printed outputs would show wrong
 (code keeps its text; metadata is not prose)."""
 
@@ -102,7 +104,8 @@ def extension_warnings(settings: Located[dict[str, Any]] | None, warnings: list[
     if settings is None:
         return
     for index, name in program_extensions(settings.item):
-        if name in REQUIRED or name in HARMLESS or f"markdown.extensions.{name}" in REQUIRED:
+        short = name.removeprefix("markdown.extensions.")
+        if short in REQUIRED or short in HARMLESS:
             continue
         line = settings.lines.line_of(("markdown_extensions", index))
         warnings.append(
