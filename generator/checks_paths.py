@@ -35,6 +35,7 @@ from .checks_files import image_problem
 from .errors import Problem
 from .located import Located
 from .model import PluginConfig
+from .render.markdown_config import print_markdown
 from .render.markup import NoRawHtml
 from .yamlio import Loc, dotted
 
@@ -71,6 +72,11 @@ def references_in(value: Any) -> Iterator[tuple[str, str]]:
     for _, text in _strings(value, ()):
         if any(marker in text for marker in _MARKERS):
             yield from _references(text)
+
+
+def strings_of(value: Any) -> Iterator[tuple[Loc, str]]:
+    """Every string in a model, list or dict, with its path as written in the file."""
+    return _strings(value, ())
 
 
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -112,7 +118,7 @@ _converter: tuple[markdown.Markdown, _Collect] | None = None
 def _references(text: str) -> list[tuple[str, str]]:
     global _converter
     if _converter is None:
-        md = markdown.Markdown(extensions=["sane_lists", NoRawHtml()])
+        md = print_markdown([NoRawHtml()])  # the one Markdown of every output
         collect = _Collect(md)
         md.treeprocessors.register(collect, "servefirst-references", 2)
         _converter = (md, collect)

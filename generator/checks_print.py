@@ -26,6 +26,7 @@ from .checks_paths import _strings
 from .errors import Problem
 from .located import Located
 from .model import Case, Exercise, Module, PluginConfig
+from .render.markdown_config import print_markdown
 from .render.markup import NoRawHtml
 from .yamlio import dotted
 
@@ -120,7 +121,7 @@ def tables_in(text: str) -> list[list[list[str]]]:
     """Every Markdown table in ``text``: its rows, each a list of cell texts."""
     global _converter
     if _converter is None:
-        md = markdown.Markdown(extensions=["tables", "sane_lists", NoRawHtml()])
+        md = print_markdown([NoRawHtml()])  # the one Markdown of every output
         collect = _Tables(md)
         md.treeprocessors.register(collect, "servefirst-tables", 1)
         _converter = (md, collect)

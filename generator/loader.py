@@ -16,7 +16,17 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_files, checks_paths, collisions, customise, lint, salvage
+from . import (
+    boundary,
+    checks,
+    checks_files,
+    checks_markdown,
+    checks_paths,
+    collisions,
+    customise,
+    lint,
+    salvage,
+)
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -85,6 +95,7 @@ def load_program(
     broken = (program.stems | library.stems) - loaded
 
     warnings: list[Problem] = []
+    checks_markdown.check_markdown(settings, items, warnings)
     originals = {m.item.id: m for m in modules}
     lint.check_config(plugin, modules, problems)
     if plugin is not None:

@@ -39,6 +39,7 @@ from .errors import ContentError
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
+from .render.markdown_config import site_extensions
 from .render.site import (
     ASSETS,
     WORKBOOK_PATH,
@@ -56,16 +57,7 @@ log = logging.getLogger("mkdocs.plugins.servefirst")
 
 SEARCH_PARTIAL = "partials/search.html"
 STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
-EXTENSIONS: dict[str, dict[str, Any]] = {  # what the generated pages use, with settings
-    "abbr": {},
-    "admonition": {},
-    "attr_list": {},
-    "def_list": {},
-    "pymdownx.details": {},
-    "pymdownx.superfences": {},
-    "pymdownx.tabbed": {"alternate_style": True},
-    "toc": {"permalink": True},
-}
+EXTENSIONS = site_extensions()  # the one Markdown of every output, see markdown_config
 FEATURES = (
     "content.tabs.link",  # choosing "Online" once switches every activity on the page
     "content.tooltips",  # glossary terms

@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from .. import i18n
 from .local_links import LocalLinksAsText
+from .markdown_config import print_markdown
+from .prose import placed
 
 
 class NoRawHtml(Extension):  # type: ignore[misc]
@@ -33,6 +35,8 @@ class NoRawHtml(Extension):  # type: ignore[misc]
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        if "<" not in md.ESCAPED_CHARS:  # so generated pages can quote "<" (md_escape)
+            md.ESCAPED_CHARS.append("<")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         keep = frozenset(self.getConfig("keep"))
@@ -63,7 +67,9 @@ class _KeptTags(InlineProcessor):  # type: ignore[misc]
         return None, None, None
 
 
-_IDS_AND_CLASSES = re.compile(r"\{:?(?:[ ]*[#.][\w-]+)+[ ]*\}")
+# An id or class in any script: letters with their combining marks (Devanagari vowel
+# signs, Arabic shadda), which ``\w`` does not match.
+_IDS_AND_CLASSES = re.compile(r"\{:?(?:[ ]*[#.][^\s{}=:\"'<>]+)+[ ]*\}")
 
 
 class _LiteralBraces(Treeprocessor):  # type: ignore[misc]
@@ -110,16 +116,32 @@ def _unsafe(name: str, value: str) -> bool:
     return not (name == "src" and _IMAGE_DATA.match(value))
 
 
-def md(text: str | None) -> Markup:
-    """Block Markdown to HTML. Raw HTML in content is escaped, never passed through, and a
-    link to a file in the program folder becomes text naming the file (see local_links)."""
+_converter: markdown.Markdown | None = None
+
+
+def print_converter() -> markdown.Markdown:
+    """The printed outputs' Markdown (see markdown_config), made once per process."""
+    global _converter
+    if _converter is None:
+        _converter = print_markdown([NoRawHtml(), LocalLinksAsText()])
+    return _converter
+
+
+PROSE_UNDER = 3
+"""Headings in prose print from ``<h4>`` down: chapters, modules and sections of the PDFs
+use ``<h1>`` to ``<h3>``."""
+
+
+def md(text: str | None, under: int = PROSE_UNDER) -> Markup:
+    """Block Markdown to HTML, with the one Markdown of every output (markdown_config).
+    Raw HTML in content is escaped, never passed through, and a link to a file in the
+    program folder becomes text naming the file (see local_links). Headings in the text
+    are moved under a heading of level ``under`` (see prose.placed)."""
     if not text:
         return Markup("")
-    converter = markdown.Markdown(
-        extensions=["sane_lists", "smarty", NoRawHtml(), LocalLinksAsText()],
-        output_format="html",
-    )
-    return Markup(converter.convert(text))
+    converter = print_converter()
+    converter.reset()
+    return Markup(converter.convert(placed(text, under)))
 
 
 def md_inline(text: str | None) -> Markup:

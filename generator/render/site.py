@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel.numbers import format_decimal
-from markdown.extensions.toc import slugify
 
 from .. import i18n
 from ..model import Source
@@ -20,8 +19,11 @@ from ..model.participant import (
     ParticipantProgram,
 )
 from ..schedule import build_agenda
+from .markdown_config import slug
 from .markup import environment, md
+from .md_escape import escape_markdown
 from .pdf import all_sources
+from .prose import placed
 
 WORKBOOK_PATH = "downloads/participant-workbook.pdf"
 ASSETS = "assets/servefirst"  # the plugin's own files: stylesheets, scripts, fonts, logo
@@ -79,9 +81,31 @@ def _lower_first(text: str) -> str:
     return text
 
 
+MODULE_PAGE_IDS = frozenset({"objectives", "key-ideas", "reflection", "takeaways", "sources"})
+"""The fixed ids of a module page's sections (templates/site/module.md.j2)."""
+
+
 def principle_anchor(name: str) -> str:
-    """The id of a principle's heading on its module page, e.g. 'serve-first-then-lead'."""
-    return slugify(name, "-") or "principle"
+    """The readable id a principle's heading starts from, in any script:
+    'serve-first-then-lead', '倾听'; 'principle' when the name has no letter or digit."""
+    return slug(name) or "principle"
+
+
+def principle_anchors(module: ParticipantModule) -> list[str]:
+    """The id of each principle's heading on its module page, in order: unique on the page
+    (``-2``, ``-3`` after a repeat; never a section's id) and the same in every build."""
+    taken = set(MODULE_PAGE_IDS)
+    taken |= {f"case-{c.id}" for c in module.cases} | {f"activity-{e.id}" for e in module.exercises}
+    anchors: list[str] = []
+    for principle in module.principles:
+        base = principle_anchor(principle.name)
+        anchor, n = base, 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
 
 
 def _opening(markdown_text: str) -> str:
@@ -113,7 +137,7 @@ def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
     for module in view.modules:
         if chosen and module.id not in chosen:
             continue
-        for principle in module.principles:
+        for principle, anchor in zip(module.principles, principle_anchors(module), strict=True):
             opening = _opening(principle.explanation)
             entries.setdefault(
                 principle.name,
@@ -122,7 +146,7 @@ def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
                     definition=opening,
                     tooltip=plain_text(opening),
                     module=module,
-                    anchor=principle_anchor(principle.name),
+                    anchor=anchor,
                 ),
             )
     return list(entries.values())
@@ -164,12 +188,9 @@ def _exercises(view: ParticipantProgram) -> list[LibraryExercise]:
     return sorted(found.values(), key=lambda e: e.exercise.title.casefold())
 
 
-_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]|])")
-
-
 def plain(text: str) -> str:
-    """Plain text for inline Markdown: emphasis, links and table cells print as written."""
-    return _MARKDOWN_INLINE.sub(r"\\\1", text)
+    """Plain text for inline Markdown: the site's one escaping function (md_escape)."""
+    return escape_markdown(text)
 
 
 def _sources(view: ParticipantProgram) -> list[Source]:
@@ -197,11 +218,11 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
     (see :func:`shown_pages`)."""
     env = environment("site", view.config.language)
     env.filters["lower_first"] = _lower_first
-    env.filters["plain"] = plain
+    env.filters["text"] = escape_markdown  # titles, names, labels: text in every output
+    env.filters["prose"] = placed  # Markdown fields, headings under the item's heading
     agenda = build_agenda(view.config, view.modules)
     shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
-    anchors = {p.name: principle_anchor(p.name) for m in view.modules for p in m.principles}
     reference: dict[str, Callable[[], str]] = {
         "cases.md": lambda: env.get_template("cases.md.j2").render(cases=_cases(view), **common),
         "exercises.md": lambda: env.get_template("exercises.md.j2").render(
@@ -228,7 +249,7 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
             module=module,
             number=number,
             slot=agenda.slot_of(module.id),
-            anchors=anchors,
+            anchors=principle_anchors(module),
             **common,
         )
     return pages

@@ -7,11 +7,10 @@ side: a little narrower lines and a little less height than the boxes really hav
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
-from ..markup import md
+from ..plain_text import one_line
 from . import geometry as g
 
 _CHARS = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~‘’“”–—…•é·′×"
@@ -91,10 +90,9 @@ HOUSE_DECK_SUBTITLE = Box.from_emu(g.DECK_SUBTITLE.width, g.DECK_SUBTITLE.height
 
 
 def plain(text: str) -> str:
-    """Markdown to the plain text a slide shows: no markup, typographic quotes, one line."""
-    blocks = re.sub(r"</?(?:p|li|ul|ol|br|h\d|blockquote)\b[^>]*>", " ", str(md(text)))
-    rendered = re.sub(r"<[^>]+>", "", blocks)
-    return " ".join(html.unescape(rendered).split())
+    """Markdown to the plain text a slide shows: no markup, typographic quotes, one line
+    (the printed outputs' Markdown, laid out by plain_text.one_line)."""
+    return one_line(text)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

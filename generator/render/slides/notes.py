@@ -7,6 +7,7 @@ from __future__ import annotations
 from ...model import Module, Program
 from ...model.base import DebriefQuestion
 from ...schedule import Slot, build_agenda
+from ..plain_text import text_lines
 from .fit import plain
 from .spec import Labels, Slide
 
@@ -88,7 +89,7 @@ def _topic(
     elif kind == "principle":
         principle = module.principles[int(key)]
         if first:
-            lines.append(plain(principle.explanation))
+            lines.append("\n".join(text_lines(principle.explanation)))
         lines += _labelled(label["say"], principle.facilitator.talking_points if first else [])
     elif kind == "case":
         case = program.cases[key]
@@ -122,4 +123,5 @@ def _debrief(questions: list[DebriefQuestion], label: Labels) -> list[str]:
 
 
 def _labelled(name: str, texts: list[str]) -> list[str]:
-    return [f"{name}: {plain(t)}" for t in texts]
+    """'Say: ...' for each text; a text with tables, lists or code keeps its lines."""
+    return [f"{name}: " + "\n".join(text_lines(t)) for t in texts]
