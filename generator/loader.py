@@ -21,6 +21,7 @@ from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
+from .materials.catalogue import catalogue_of, check_materials
 from .model import Case, Exercise, Module, PluginConfig, Program
 from .model.resolved import Changes
 from .yamlio import YamlDocument, YamlProblem, load_yaml, read_text
@@ -90,6 +91,7 @@ def load_program(
         checks.check_program(
             plugin, modules, cases, exercises, broken, problems, warnings, slide_checks
         )
+        check_materials(plugin, modules, exercises, problems, warnings)
     if problems:
         raise ContentError(problems)
     assert plugin is not None
@@ -119,6 +121,8 @@ def load_program(
         cases={c.item.id: c.item for c in cases if c.item.id in used_cases},
         warnings=warnings,
         changes=changes,
+        catalogue=catalogue_of(plugin.item),
+        kit=list(plugin.item.materials),
     )
     result = customise.apply_terminology(result, plugin, warnings)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)

@@ -103,6 +103,8 @@ class ServeFirstPluginConfig(Config):
     modules_dir = config_options.Type(str, default="modules")
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
+    catalogue = config_options.Type(dict, default={})
+    materials = config_options.Type(list, default=[])
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
