@@ -22,6 +22,7 @@ from .horizons import HORIZON_LABELS, horizon_of
 
 Catalogue = dict[str, CatalogueItem]
 
+
 @cache
 def shipped() -> Catalogue:
     """The built-in catalogue, id -> item. Raises ValueError if the shipped file is broken."""
@@ -93,7 +94,9 @@ class Sheet:
             loc = (*where, i)
             if isinstance(use, MaterialRef):
                 if use.item not in self.catalogue:
-                    self.problems.append(self._at((*loc, "item"), unknown_item(use.item, self.catalogue)))
+                    self.problems.append(
+                        self._at((*loc, "item"), unknown_item(use.item, self.catalogue))
+                    )
             elif use not in self.catalogue:
                 self.warnings.append(self._at(loc, free_text_warning(use, self.catalogue)))
 

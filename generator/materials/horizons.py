@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model.material import Horizon
+from ..model.material import Horizon, PrepTask
 
 HORIZON_LABELS: dict[str, str] = {
     "two-weeks": "Two weeks before",
@@ -60,3 +60,8 @@ def workshop_date(text: str | None) -> date | None:
 def due_date(horizon: str, day: date) -> date:
     """The calendar date of a horizon for a workshop on ``day`` ('after': the day after)."""
     return day + timedelta(days=OFFSETS[horizon])
+
+
+def split_task(item: PrepTask | str) -> tuple[Horizon, str]:
+    """A preparation item's horizon and text, for a ``{task, horizon}`` or a plain string."""
+    return (item.horizon, item.task) if isinstance(item, PrepTask) else horizon_of(item)

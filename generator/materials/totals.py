@@ -26,7 +26,7 @@ from ..model import Exercise, Program
 from ..model.material import CatalogueItem, MaterialRef, MaterialUse
 from .catalogue import resolve
 
-KIND_ORDER = ["printed", "stationery", "equipment", "prepared-flipchart", "room", "other"]
+KIND_ORDER = ["room", "equipment", "printed", "stationery", "prepared-flipchart", "other"]
 KIND_LABELS = {
     "printed": "Printed",
     "stationery": "Stationery",
@@ -38,6 +38,13 @@ KIND_LABELS = {
 DEFAULT_PREPARE = {"room": "two-weeks", "prepared-flipchart": "day-before"}
 SIZES = {"solo": 1, "pair": 2, "triad": 3}
 ALL_DAY = "All day"
+PER_LABELS = {
+    "person": "per person",
+    "pair": "per pair",
+    "group": "per group",
+    "table": "per table",
+    "room": "per room",
+}
 
 
 @dataclass
@@ -49,18 +56,23 @@ class MaterialRow:
     name: str
     kind: str
     quantity: int
-    basis: str
-    """How the quantity was counted, e.g. '1 per group × 5'."""
+    basis: list[Basis]
+    """How the quantity was counted: [(1, 'table', 4), (1, 'room', 1)] is one per table for
+    four tables plus one for the room."""
     prepare: str
     """The horizon it must be ready by (two-weeks, one-week, day-before, on-the-day)."""
     optional: bool = True
     used_in: list[str] = field(default_factory=list)
 
 
+Basis = tuple[int, str, int]
+"""(quantity, per, how many of them): (2, 'person', 16)."""
+
+
 @dataclass(frozen=True)
 class Need:
     quantity: int
-    basis: str
+    basis: list[Basis]
     optional: bool
 
 
@@ -97,12 +109,13 @@ def units(per: str, people: int, table_size: int, exercise: Exercise | None) -> 
     return 1
 
 
-def need(ref: MaterialRef, item: CatalogueItem, program: Program, exercise: Exercise | None) -> Need:
+def need(
+    ref: MaterialRef, item: CatalogueItem, program: Program, exercise: Exercise | None
+) -> Need:
     per = ref.per or item.per
     quantity = ref.quantity if ref.quantity is not None else item.quantity
     count = units(per, program.config.group_size, program.config.table_size, exercise)
-    basis = f"{quantity} per {per}" if per == "room" else f"{quantity} per {per} × {count}"
-    return Need(quantity * count, basis, ref.optional)
+    return Need(quantity * count, [(quantity, per, count)], ref.optional)
 
 
 _COUNT = re.compile(r"^(\d+)\s+(.*)$")
@@ -120,11 +133,15 @@ def materials(program: Program) -> list[MaterialRow]:
             consumable = key in program.catalogue and program.catalogue[key].consumable
             if consumable and row.used_in:
                 row.quantity += n.quantity
-                row.basis = f"{row.basis} + {n.basis}"
+                row.basis = row.basis + n.basis
             elif n.quantity > row.quantity or not row.used_in:
                 row.quantity, row.basis = n.quantity, n.basis
             row.optional = row.optional and n.optional
-            if title not in row.used_in:
+            if ALL_DAY in row.used_in:
+                continue  # needed all day: the activities add nothing to know
+            if title == ALL_DAY:
+                row.used_in = [ALL_DAY]
+            elif title not in row.used_in:
                 row.used_in.append(title)
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     return sorted(rows.values(), key=lambda r: (order[r.kind], r.name.lower()))
@@ -132,7 +149,9 @@ def materials(program: Program) -> list[MaterialRow]:
 
 def by_kind(rows: Sequence[MaterialRow]) -> list[tuple[str, list[MaterialRow]]]:
     """The rows grouped by kind, in kind order: [(kind, rows), ...]."""
-    return [(k, [r for r in rows if r.kind == k]) for k in KIND_ORDER if any(r.kind == k for r in rows)]
+    return [
+        (k, [r for r in rows if r.kind == k]) for k in KIND_ORDER if any(r.kind == k for r in rows)
+    ]
 
 
 def _add_use(
@@ -152,19 +171,21 @@ def _add_use(
         if match:
             count, name = int(match.group(1)), match.group(2)
         key = "text:" + name.lower().removeprefix("a ").removeprefix("an ").strip()
-        rows.setdefault(key, MaterialRow(key, name, "other", 0, "", "one-week"))
+        rows.setdefault(key, MaterialRow(key, name, "other", 0, [], "one-week"))
         total = count * legacy_groups
-        basis = f"{count} per group × {legacy_groups}" if legacy_groups > 1 else str(count)
-        new = Need(total, basis, False)
+        per = "group" if legacy_groups > 1 else "room"
+        new = Need(total, [(count, per, legacy_groups)], False)
     else:
         item = program.catalogue[ref.item]
         key = ref.item
         prepare = item.prepare or DEFAULT_PREPARE.get(item.kind, "one-week")
-        rows.setdefault(key, MaterialRow(key, item.name, item.kind, 0, "", prepare))
+        rows.setdefault(key, MaterialRow(key, item.name, item.kind, 0, [], prepare))
         new = need(ref, item, program, exercise)
     old = needs.get(key)
     if old is not None:  # the same item twice in one list: per table and at the front
-        new = Need(old.quantity + new.quantity, f"{old.basis} + {new.basis}", old.optional and new.optional)
+        new = Need(
+            old.quantity + new.quantity, old.basis + new.basis, old.optional and new.optional
+        )
     needs[key] = new
 
 
@@ -187,20 +208,22 @@ def _activities(
             uses = _merge(segment.materials, exercise.materials if exercise else [])
             if exercise is not None:
                 listed.add(exercise.id)
-            label = exercise.title if exercise else short
+            label = exercise.title.split(":")[0] if exercise else short
             if uses:
                 groups = _legacy_groups(exercise, people) if exercise else 1
                 out.append((label, uses, exercise, groups))
         for exercise in program.exercises_of(module):
             if exercise.id not in listed and exercise.materials:
+                label = exercise.title.split(":")[0]
                 out.append(
-                    (exercise.title, list(exercise.materials), exercise, _legacy_groups(exercise, people))
+                    (label, list(exercise.materials), exercise, _legacy_groups(exercise, people))
                 )
     return out
 
 
 def _merge(first: Sequence[MaterialUse], second: Sequence[MaterialUse]) -> list[MaterialUse]:
     """The segment's list, then those of the exercise's items the segment does not name."""
+
     def key(use: MaterialUse) -> str:
         return use.item if isinstance(use, MaterialRef) else use.lower()
 

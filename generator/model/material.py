@@ -55,7 +55,9 @@ class MaterialRef(Strict):
 
     item: Ident = Field(description="The id of a catalogue item, e.g. 'timer'.")
     per: Scale | None = Field(None, description="Counted per ...; default: the catalogue's.")
-    quantity: Quantity | None = Field(None, description="How many per ...; default: 1 or the catalogue's.")
+    quantity: Quantity | None = Field(
+        None, description="How many per ...; default: 1 or the catalogue's."
+    )
     optional: bool = Field(False, description="Nice to have: the list marks it optional.")
 
 

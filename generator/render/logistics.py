@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..materials.horizons import HORIZON_LABELS, horizon_of
+from ..materials.horizons import HORIZON_LABELS, split_task
 from ..materials.totals import materials
 from ..model import Program
-from ..model.material import PrepTask
 
 HORIZONS = HORIZON_LABELS
 
@@ -48,9 +47,7 @@ def preparation(program: Program, gettext: Callable[[str], str]) -> dict[str, li
     plan = {h: [gettext(t).format(copies=copies) for t in tasks] for h, tasks in standard.items()}
     for module in program.modules:
         for task in module.facilitator.preparation:
-            horizon, text = (
-                (task.horizon, task.task) if isinstance(task, PrepTask) else horizon_of(task)
-            )
+            horizon, text = split_task(task)
             plan[horizon].append(f"{text} ({module.title.split(':')[0]})")
     return plan
 

@@ -104,6 +104,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
     toc.append(TocEntry("Appendix: end-of-day evaluation", "evaluation", 1))
     if sources:
         toc.append(TocEntry("Sources", "sources", 1))
+
     def names(uses: Iterable[Any]) -> list[str]:
         return list(dict.fromkeys(display_name(use, program.catalogue) for use in uses))
 
@@ -128,6 +129,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         materials=materials,
         material_groups=totals.by_kind(materials),
         kind_labels=totals.KIND_LABELS,
+        per_labels=totals.PER_LABELS,
         due=_due_dates(program.config),
         material_names=names,
         formats=logistics.formats_used(program),
