@@ -10,9 +10,9 @@ from pypdf import PdfReader
 
 from generator import plugin
 from generator.i18n import catalogue
+from generator.materials import totals
 from generator.model.exercise import Exercise
 from generator.model.module import Segment
-from generator.materials import totals
 from generator.render import logistics, pdf, site
 
 from .conftest import copy_fixture, run_cli
