@@ -29,6 +29,8 @@ _KEEP = {
     "cases",
     "exercises",
     "sources",
+    "materials",  # catalogue ids (and free text a catalogue id may stand for)
+    "horizon",
 }
 # Inline code, Markdown link targets, autolinks and bare addresses are left alone.
 _PROTECTED = re.compile(r"(`[^`]*`|\]\([^)]*\)|<https?://[^>]*>|https?://\S+)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -234,3 +235,20 @@ def test_the_default_programs_use_only_catalogue_references(folder: str) -> None
     assert [w for w in program.warnings if "materials" in w.field or "preparation" in w.field] == []
     assert check_material_quantities(program) == []
     assert all(row.kind != "other" for row in materials(program))
+
+
+def test_terminology_never_rewrites_a_catalogue_id(tmp_path: Path) -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    shutil.copytree(REPO / "modules", tmp_path / "modules")
+    shutil.copytree(REPO / "exercises", tmp_path / "exercises")
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace(
+            "        group_size: 16\n",
+            "        group_size: 16\n        terminology: {customer: patient}\n",
+        ),
+        encoding="utf-8",
+    )
+    program = load_program(tmp_path)
+    rows = {row.key: row for row in materials(program)}
+    assert "flipchart-customers-in-a-week" in rows
+    assert all(row.kind != "other" for row in rows.values())
