@@ -106,3 +106,40 @@ def test_a_dated_program_prints_real_prepare_by_dates(tmp_path: Path) -> None:
     assert "The day before (13 March 2026)" in guide
     materials = between(guide, "Quantities are for 16 participants", "Room set-up")
     assert "Two pyramids on a flipchart sheet 1 1 per room 13 March 2026" in materials
+
+
+def test_an_old_program_folder_still_builds(tmp_path: Path) -> None:
+    """Free-text materials and plain tasks, as every program folder had them before."""
+    root = copy_fixture("basic", tmp_path)
+    exercise = root / "exercises/listening-pairs.yml"
+    module = root / "modules/serve-first.yml"
+    exercise.write_text(
+        re.sub(
+            r"materials: \[.*\]",
+            "materials: [Workbook, pen, a timer]",
+            exercise.read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
+    text = module.read_text(encoding="utf-8")
+    text = text.replace("materials: [pyramid-sheet]", "materials: [Slide with the two pyramids]")
+    text = re.sub(
+        r"  preparation:\n(    .*\n)+",
+        "  preparation:\n"
+        "    - Print the two pyramids on a flipchart sheet, one of them upside down.\n"
+        '    - "After the workshop: send the slides."\n',
+        text,
+    )
+    module.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", root, "--out", out, "--no-site", "--no-slides")
+    assert result.code == 0, result.err
+    guide = text_of(out / "pdf/facilitator-guide.pdf")
+    other = between(guide, "Other (free text, not in the catalogue)", "Room set-up")
+    assert "Slide with the two pyramids 1 1 per room" in other
+    assert "a timer 8 1 per group × 8" in other
+    prep = between(guide, "Tick each task as you do it.", "Quantities are")
+    assert prep.index("After the workshop") < prep.index("Send the slides.")
+    assert prep.index("The day before") < prep.index("Print the two pyramids")
+    workbook = text_of(out / "pdf/participant-workbook.pdf")
+    assert "You need: Workbook, Pen, a timer" in workbook  # "pen" is a catalogue id
