@@ -21,7 +21,7 @@ from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
-from .materials.catalogue import catalogue_of, check_materials
+from .materials.catalogue import catalogue_of, check_materials, shipped
 from .model import Case, Exercise, Module, PluginConfig, Program
 from .model.resolved import Changes
 from .yamlio import YamlDocument, YamlProblem, load_yaml, read_text
@@ -105,11 +105,15 @@ def load_program(
             "module": replaced_modules,
             "case": replaced_cases,
             "exercise": replaced_exercises,
+            "material": {
+                k: (shipped()[k], v) for k, v in plugin.item.catalogue.items() if k in shipped()
+            },
         },
         added={
             "module": _added(program.modules, library.modules),
             "case": _added(program.cases, library.cases),
             "exercise": _added(program.exercises, library.exercises),
+            "material": sorted(k for k in plugin.item.catalogue if k not in shipped()),
         },
         unplanned=sorted(m.item.id for m in library.modules if m.item.id not in config.module_ids),
     )

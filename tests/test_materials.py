@@ -252,3 +252,15 @@ def test_terminology_never_rewrites_a_catalogue_id(tmp_path: Path) -> None:
     rows = {row.key: row for row in materials(program)}
     assert "flipchart-customers-in-a-week" in rows
     assert all(row.kind != "other" for row in rows.values())
+
+
+def test_diff_lists_the_programs_own_catalogue_items(write_files: Write) -> None:
+    root = write_files(
+        {"mkdocs.yml": CONFIG + "        timer: {name: Egg timer, kind: equipment}\n"}
+    )
+    result = run_cli("diff", root)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert "override  material timer: name" in lines
+    assert "add       material pyramid-sheet" in lines
+    assert "add       material reflection-card" in lines
