@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import Problem
 from .located import Located
+from .materials.catalogue import used_ids
 from .model import Module, PluginConfig, Program
 from .model.program import Term
 
@@ -31,6 +32,8 @@ _KEEP = {
     "sources",
     "materials",  # catalogue ids (and free text a catalogue id may stand for)
     "horizon",
+    "per",
+    "prepare",
 }
 # Inline code, Markdown link targets, autolinks and bare addresses are left alone.
 _PROTECTED = re.compile(r"(`[^`]*`|\]\([^)]*\)|<https?://[^>]*>|https?://\S+)")
@@ -123,6 +126,8 @@ def apply_terminology(
     modules = [_reword(m, replace) for m in program.modules]
     exercises = {k: _reword(v, replace) for k, v in program.exercises.items()}
     cases = {k: _reword(v, replace) for k, v in program.cases.items()}
+    used = used_ids(program)  # the names of the materials the program prints
+    catalogue = {k: _reword(v, replace) if k in used else v for k, v in program.catalogue.items()}
     for term, count in counts.items():
         if count == 0 and plugin is not None:
             warnings.append(
@@ -135,7 +140,12 @@ def apply_terminology(
             )
     changes = dataclasses.replace(program.changes, terminology=counts)
     return dataclasses.replace(
-        program, modules=modules, exercises=exercises, cases=cases, changes=changes
+        program,
+        modules=modules,
+        exercises=exercises,
+        cases=cases,
+        catalogue=catalogue,
+        changes=changes,
     )
 
 

@@ -237,7 +237,7 @@ def test_the_default_programs_use_only_catalogue_references(folder: str) -> None
     assert all(row.kind != "other" for row in materials(program))
 
 
-def test_terminology_never_rewrites_a_catalogue_id(tmp_path: Path) -> None:
+def test_terminology_rewords_material_names_but_never_an_id(tmp_path: Path) -> None:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     shutil.copytree(REPO / "modules", tmp_path / "modules")
     shutil.copytree(REPO / "exercises", tmp_path / "exercises")
@@ -250,7 +250,7 @@ def test_terminology_never_rewrites_a_catalogue_id(tmp_path: Path) -> None:
     )
     program = load_program(tmp_path)
     rows = {row.key: row for row in materials(program)}
-    assert "flipchart-customers-in-a-week" in rows
+    assert rows["flipchart-week-count"].name == 'Flipchart headed "Our patients in a week"'
     assert all(row.kind != "other" for row in rows.values())
 
 

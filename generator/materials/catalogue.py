@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from ..errors import Problem
 from ..located import Located
-from ..model import Exercise, Module, PluginConfig
+from ..model import Exercise, Module, PluginConfig, Program
 from ..model.material import CatalogueItem, MaterialRef, MaterialUse, PrepTask
 from ..yamlio import LineMap, Loc, dotted, load_yaml
 from .horizons import HORIZON_LABELS, horizon_of
@@ -157,3 +157,11 @@ def suggest(text: str, catalogue: Catalogue) -> list[str]:
     chosen = [item for _, item in sorted(found)]
     # 'flipchart-pad' beats 'flipchart' alone; keep only the most specific ids.
     return [a for a in chosen if not any(b != a and b.startswith(a + "-") for b in chosen)]
+
+
+def used_ids(program: Program) -> set[str]:
+    """The ids of the catalogue items the program's day-wide kit, modules and exercises use."""
+    uses = [*program.kit]
+    uses += [use for m in program.modules for s in m.segments for use in s.materials]
+    uses += [use for e in program.exercises.values() for use in e.materials]
+    return {ref.item for use in uses if (ref := resolve(use, program.catalogue)) is not None}
