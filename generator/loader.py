@@ -31,6 +31,7 @@ from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
+from .materials.catalogue import catalogue_of, check_materials, shipped
 from .model import Case, Exercise, Module, PluginConfig, Program, ProgramConfig
 from .model.resolved import Changes
 from .yamlio import YamlDocument, YamlProblem, load_yaml, read_text
@@ -103,6 +104,8 @@ def load_program(
         checks.check_program(
             plugin, modules, cases, exercises, broken, problems, warnings, slide_checks
         )
+        if "catalogue" not in plugin.partial:  # references wait for a catalogue that loads
+            check_materials(plugin, modules, exercises, problems, warnings)
     else:
         checks.check_modules(modules, cases, exercises, broken, problems)
     if problems:
@@ -127,11 +130,15 @@ def load_program(
             "module": replaced_modules,
             "case": replaced_cases,
             "exercise": replaced_exercises,
+            "material": {
+                k: (shipped()[k], v) for k, v in plugin.item.catalogue.items() if k in shipped()
+            },
         },
         added={
             "module": _added(program.modules, library.modules),
             "case": _added(program.cases, library.cases),
             "exercise": _added(program.exercises, library.exercises),
+            "material": sorted(k for k in plugin.item.catalogue if k not in shipped()),
         },
         unplanned=sorted(m.item.id for m in library.modules if m.item.id not in config.module_ids),
     )
@@ -143,6 +150,8 @@ def load_program(
         cases={c.item.id: c.item for c in cases if c.item.id in used_cases},
         warnings=warnings,
         changes=changes,
+        catalogue=catalogue_of(plugin.item),
+        kit=list(plugin.item.materials),
     )
     result = customise.apply_terminology(result, plugin, warnings, problems)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)

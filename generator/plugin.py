@@ -97,6 +97,8 @@ class ServeFirstPluginConfig(Config):
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
     lint = config_options.Type(dict, default={})
+    catalogue = config_options.Type(dict, default={})
+    materials = config_options.Type(list, default=[])
 
 
 class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):

@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import Problem
 from .located import Located
+from .materials.catalogue import used_ids
 from .model import PluginConfig, Program
 from .model.program import Term
 
@@ -42,6 +43,10 @@ _KEEP = {
     "exercises",
     "practises",
     "sources",
+    "materials",  # catalogue ids (and free text a catalogue id may stand for)
+    "horizon",
+    "per",
+    "prepare",
 }
 _CASE_KEEP = {"story", "people", "organisation", "year"}
 _METADATA = ("audience", "subtitle")
@@ -81,6 +86,10 @@ def apply_terminology(
     modules = [reword(m) for m in program.modules]
     exercises = {k: reword(v) for k, v in program.exercises.items()}
     cases = {k: reword(v, _CASE_KEEP) for k, v in program.cases.items()}
+    used = used_ids(program)  # the names of the materials the program prints
+    catalogue = {
+        k: _reword(v, replace, set(), ()) if k in used else v for k, v in program.catalogue.items()
+    }
     metadata = {
         key: replace(value)
         for key in _METADATA
@@ -103,6 +112,7 @@ def apply_terminology(
         modules=modules,
         exercises=exercises,
         cases=cases,
+        catalogue=catalogue,
         changes=changes,
     )
 

@@ -9,6 +9,7 @@ facilitator field the model has, so a new field cannot slip past the canary.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,12 @@ NOT_PROSE = {
     "primary",
     "icon",
     "theme",
+    "item",
+    "per",
+    "horizon",
 }
 ID_LISTS = {"cases", "exercises", "plan"}
+CATALOGUE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -71,6 +76,7 @@ def make_canary(source: Path, target: Path) -> Canary:
                     entry["servefirst"]["program"] = _mark(
                         entry["servefirst"]["program"], (), canary, counter
                     )
+                    _mark_catalogue(entry["servefirst"].get("catalogue", {}), canary, counter)
         else:
             data = _mark(data, (), canary, counter)
         canary.data[str(relative)] = data
@@ -88,6 +94,8 @@ def _mark(value: Any, path: tuple[str, ...], canary: Canary, counter: Any) -> An
         if path and path[-1] in ID_LISTS:
             return value
         return [_mark(v, path, canary, counter) for v in value]
+    if isinstance(value, str) and path and path[-1] == "materials" and CATALOGUE_ID.match(value):
+        return value  # a catalogue id as shorthand for {item: id}
     if isinstance(value, str) and not (path and path[-1] in NOT_PROSE):
         # Segment materials are the facilitator's kit list: the participant view omits them.
         private = "facilitator" in path or path[-2:] == ("segments", "materials")
@@ -96,6 +104,16 @@ def _mark(value: Any, path: tuple[str, ...], canary: Canary, counter: Any) -> An
         canary.by_field.setdefault(path[-1], set()).add(marker)
         return f"{marker} {value}"
     return value
+
+
+def _mark_catalogue(catalogue: dict[str, Any], canary: Canary, counter: Any) -> None:
+    """A catalogue item's name is facilitator text unless participants hold the item."""
+    for item in catalogue.values():
+        private = not item.get("participant", False)
+        marker = f"zz{'fac' if private else 'pub'}{next(counter)}"
+        (canary.facilitator if private else canary.public).add(marker)
+        canary.by_field.setdefault("catalogue", set()).add(marker)
+        item["name"] = f"{marker} {item['name']}"
 
 
 def facilitator_blocks(canary: Canary) -> dict[str, list[dict[str, Any]]]:

@@ -170,7 +170,7 @@ def test_mkdocs_yml_with_two_documents_names_itself(basic: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8") + "---\nsite_name: Two\n", "utf-8")
     _refused(
         basic,
-        "mkdocs.yml:27: invalid YAML: a second document starts on line 27; mkdocs.yml holds "
+        "mkdocs.yml:30: invalid YAML: a second document starts on line 30; mkdocs.yml holds "
         "one document; remove the '---' line or split the file",
     )
 

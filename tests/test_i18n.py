@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from generator import plugin
 from generator.i18n import catalogue
+from generator.materials import totals
 from generator.model.exercise import Exercise
 from generator.model.module import Segment
 from generator.render import logistics, pdf, site
@@ -54,6 +55,7 @@ def python_labels() -> set[str]:
     labels = set(logistics.HORIZONS.values())
     labels |= {task for tasks in logistics.STANDARD_TASKS.values() for task in tasks}
     labels.add(logistics.NO_MATERIALS_TASK)
+    labels |= set(totals.KIND_LABELS.values()) | set(totals.PER_LABELS.values())
     labels |= set(pdf.REACTION_ITEMS) | set(pdf.OPEN_QUESTIONS)
     labels |= formats()
     labels |= set(Segment.model_fields["method"].annotation.__args__)  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ A program selects or ignores rules in ``mkdocs.yml``::
 Codes: the hundreds name the family, one module each in this package --
 SF1xx objectives (``objectives.py``), SF2xx timing (``timing.py``), SF3xx groups
 (``groups.py``), SF4xx content (``content.py``), SF5xx customising (``customising.py``),
-SF6xx materials (reserved). A code never changes meaning once released.
+SF6xx materials (``materials.py``). A code never changes meaning once released.
 
 Adding a rule
 -------------
@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from ..errors import Problem
 from ..located import Located
 from ..model import Module, PluginConfig
-from . import content, customising, groups, links, objectives, reserved, timing
+from . import content, customising, groups, links, materials, objectives, reserved, timing
 from .registry import RULES, Finding, LintContext, Rule, field_name, reserve, rule
 
 __all__ = [
@@ -62,7 +62,15 @@ __all__ = [
     "rule",
     "run",
 ]
-_FAMILIES = (objectives, timing, groups, content, customising, reserved)  # registers every rule
+_FAMILIES = (
+    objectives,
+    timing,
+    groups,
+    content,
+    customising,
+    materials,
+    reserved,
+)  # registers every rule
 
 
 def check_config(

@@ -18,10 +18,3 @@ reserve(
     checks="A module that returns to a case without questions of its own.",
     fix="give the revisit its own questions",
 )
-reserve(
-    code="SF601",
-    name="implausible-material-quantity",
-    family="materials",
-    checks="A material quantity that does not fit the group size or format.",
-    fix="correct the quantity or how it scales",
-)

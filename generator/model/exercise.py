@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Strict, Text
+from .material import MaterialUse
 
 
 class LinesField(Strict):
@@ -111,8 +112,10 @@ class Exercise(Strict):
         None, description="People per group, e.g. '3' or '4-6'. Leave out for solo work."
     )
     purpose: Text = Field(description="One or two sentences: why participants do this.")
-    materials: list[Line] = Field(
-        default_factory=list, description="Per group unless it says otherwise."
+    materials: list[MaterialUse] = Field(
+        default_factory=list,
+        description="Catalogue items the activity needs: {item: sticky-notes, per: person, "
+        "quantity: 5} or the id alone.",
     )
     instructions: list[Text] = Field(min_length=1, description="Steps, as participants read them.")
     virtual_instructions: list[Text] = Field(

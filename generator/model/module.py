@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
+from .material import MaterialUse, PrepItem
 
 
 class PrincipleFacilitator(Strict):
@@ -47,7 +48,10 @@ class Segment(Strict):
     method: Literal[
         "opening", "input", "discussion", "case", "exercise", "reflection", "assessment", "close"
     ]
-    materials: list[Line] = Field(default_factory=list)
+    materials: list[MaterialUse] = Field(
+        default_factory=list,
+        description="Catalogue items this segment needs: {item: timer} or the id alone.",
+    )
     exercise: Ident | None = Field(None, description="The exercise run in this segment.")
     case: Ident | None = Field(None, description="The case discussed in this segment.")
     practises: list[Annotated[int, Field(ge=1, strict=True)] | Line] = Field(
@@ -61,7 +65,11 @@ class Segment(Strict):
 class ModuleFacilitator(Strict):
     """Facilitator-only material. Never reaches a participant output."""
 
-    preparation: list[Line] = Field(default_factory=list, description="What to do beforehand.")
+    preparation: list[PrepItem] = Field(
+        default_factory=list,
+        description="What to do beforehand: {task: ..., horizon: two-weeks|one-week|"
+        "day-before|on-the-day|after}.",
+    )
     notes: Text | None = None
     virtual: Text | None = Field(None, description="How the module changes online, overall.")
 

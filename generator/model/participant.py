@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from .base import Source
-from .exercise import WorksheetField
+from .exercise import Exercise, WorksheetField
+from .material import MaterialRef
 from .program import ProgramConfig
 from .resolved import Program
 
@@ -50,6 +51,8 @@ class ParticipantExercise(_View):
     group_size: str | None
     purpose: str
     materials: list[str]
+    """What participants hold: catalogue items marked ``participant`` (workbook, pen,
+    cards), by name, and free text as written. The facilitator's kit is not here."""
     instructions: list[str]
     virtual_instructions: list[str]
     worksheet: list[WorksheetField]
@@ -88,6 +91,25 @@ def participant_view(program: Program) -> ParticipantProgram:
     for module in program.modules:
         data = module.model_dump()
         data["cases"] = [c.model_dump() for c in program.cases_of(module)]
-        data["exercises"] = [e.model_dump() for e in program.exercises_of(module)]
+        data["exercises"] = [
+            {**e.model_dump(), "materials": held(e, program)} for e in program.exercises_of(module)
+        ]
         modules.append(data)
     return ParticipantProgram.model_validate({"config": program.config, "modules": modules})
+
+
+def held(exercise: Exercise, program: Program) -> list[str]:
+    """Names of what participants hold for an exercise ("You need: ..."), once each."""
+    names: list[str] = []
+    for use in exercise.materials:
+        item_id = use.item if isinstance(use, MaterialRef) else use
+        item = program.catalogue.get(item_id)
+        if item is None:
+            name = use.item if isinstance(use, MaterialRef) else use  # free text, as written
+        elif item.participant:
+            name = item.name
+        else:
+            continue
+        if name not in names:
+            names.append(name)
+    return names

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .base import Ident, Line, Minutes, Strict
+from .material import CatalogueItem, MaterialUse
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -94,6 +95,9 @@ class ProgramConfig(Strict):
     version: Line = "1.0"
     date: Line | None = Field(None, description="Date of this edition, as printed on covers.")
     group_size: int = Field(16, ge=1, le=500, description="Planned participants.")
+    table_size: int = Field(
+        4, ge=1, le=50, description="People per table: materials per table count the tables."
+    )
     paper: Literal["A4", "letter"] = "A4"
     language: Literal["en", "es"] = Field(
         "en", description="Language of the fixed labels (headings, 'Workbook p.', dates)."
@@ -151,6 +155,16 @@ class PluginConfig(Strict):
     )
     modules_dir: str = "modules"
     exercises_dir: str = "exercises"
+    catalogue: dict[Ident, CatalogueItem] = Field(
+        default_factory=dict,
+        description="Materials of the program's own, added to the built-in catalogue by id "
+        "(an id of the built-in catalogue replaces its item).",
+    )
+    materials: list[MaterialUse] = Field(
+        default_factory=list,
+        description="What the whole day needs besides each activity's materials: name cards, "
+        "projector, flipcharts per table.",
+    )
     overrides: list[Line] = Field(
         default_factory=list,
         description="Generated handbook pages that a hand-written page in docs_dir replaces "

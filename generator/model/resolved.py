@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import Problem
 from .case import Case
 from .exercise import Exercise
+from .material import CatalogueItem, MaterialUse
 from .module import Module
 from .program import ProgramConfig
 
@@ -43,6 +44,10 @@ class Program:
     cases: dict[str, Case]
     warnings: list[Problem] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
+    catalogue: dict[str, CatalogueItem] = field(default_factory=dict)
+    """The materials catalogue: the built-in items and the program's own, by id."""
+    kit: list[MaterialUse] = field(default_factory=list)
+    """What the whole day needs besides each activity's materials (``materials:``)."""
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

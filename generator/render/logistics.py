@@ -1,36 +1,17 @@
-"""What a trainer needs before the day: preparation by horizon, materials with quantities.
-
-Both are derived from the content, so they stay right when modules change.
+"""What a trainer needs before the day: preparation by horizon (materials: see
+:mod:`generator.materials.totals`). Derived from the content, so it stays right when
+modules change.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from ..model import Exercise, Program
+from ..materials.horizons import HORIZON_LABELS, split_task
+from ..materials.totals import materials
+from ..model import Program
 
-HORIZONS = {
-    "two-weeks": "Two weeks before",
-    "one-week": "One week before",
-    "day-before": "The day before",
-    "on-the-day": "On the day",
-    "after": "After the workshop",
-}
-_PREFIXES = [
-    (re.compile(r"^(two|2) weeks? (before|ahead)\b[:,.]?\s*", re.I), "two-weeks"),
-    (re.compile(r"^(one|1|a) weeks? (before|ahead)\b[:,.]?\s*", re.I), "one-week"),
-    (re.compile(r"^(the )?(day|evening|night) before\b[:,.]?\s*", re.I), "day-before"),
-    (
-        re.compile(
-            r"^(on the day|on arrival|before (participants|people) arrive)\b[:,.]?\s*", re.I
-        ),
-        "on-the-day",
-    ),
-    (re.compile(r"^after( the (workshop|day|session))?\b[:,.]?\s*", re.I), "after"),
-]
+HORIZONS = HORIZON_LABELS
 
 MATERIALS_TASK = "Gather the materials in the list below; test any slides and videos."
 NO_MATERIALS_TASK = "Test any slides and videos."
@@ -56,23 +37,6 @@ STANDARD_TASKS = {
 }
 
 
-@dataclass
-class MaterialLine:
-    item: str
-    quantity: int
-    used_in: list[str] = field(default_factory=list)
-
-
-def horizon_of(task: str) -> tuple[str, str]:
-    """Split 'Two weeks before: do X' into ('two-weeks', 'Do X'); default: the day before."""
-    for pattern, horizon in _PREFIXES:
-        match = pattern.match(task)
-        if match and match.end() < len(task):
-            rest = task[match.end() :]
-            return horizon, rest[:1].upper() + rest[1:]
-    return "day-before", task
-
-
 def preparation(program: Program, gettext: Callable[[str], str]) -> dict[str, list[str]]:
     copies = program.config.group_size + 2
     standard = dict(STANDARD_TASKS)
@@ -83,52 +47,9 @@ def preparation(program: Program, gettext: Callable[[str], str]) -> dict[str, li
     plan = {h: [gettext(t).format(copies=copies) for t in tasks] for h, tasks in standard.items()}
     for module in program.modules:
         for task in module.facilitator.preparation:
-            horizon, text = horizon_of(task)
+            horizon, text = split_task(task)
             plan[horizon].append(f"{text} ({module.title.split(':')[0]})")
     return plan
-
-
-def groups(exercise: Exercise, people: int) -> int:
-    """How many groups (or individuals) work at once in an exercise."""
-    if exercise.format == "solo":
-        return people
-    if exercise.format == "plenary":
-        return 1
-    size = {"pair": 2, "triad": 3}.get(exercise.format)
-    if size is None:
-        size = int((exercise.group_size or "4").split("-")[0])
-    return max(1, math.ceil(people / size))
-
-
-_COUNT = re.compile(r"^(\d+)\s+(.*)$")
-
-
-def materials(program: Program) -> list[MaterialLine]:
-    """Every material of every exercise, with the quantity needed at the busiest moment."""
-    lines: dict[str, MaterialLine] = {}
-    for module in program.modules:
-        for exercise in program.exercises_of(module):
-            for item in exercise.materials:
-                count, name = 1, item
-                match = _COUNT.match(item)
-                if match:
-                    count, name = int(match.group(1)), match.group(2)
-                key = name.lower().removeprefix("a ").removeprefix("an ").strip()
-                quantity = count * groups(exercise, program.config.group_size)
-                line = lines.setdefault(key, MaterialLine(name, 0))
-                line.quantity = max(line.quantity, quantity)
-                if exercise.title not in line.used_in:
-                    line.used_in.append(exercise.title)
-    kit: dict[str, MaterialLine] = {}
-    for module in program.modules:
-        for segment in module.segments:
-            for item in segment.materials:
-                kit.setdefault(item.lower(), MaterialLine(item, 1)).used_in.append(
-                    module.title.split(":")[0]
-                )
-    return sorted(lines.values(), key=lambda m: m.item.lower()) + sorted(
-        (m for k, m in kit.items() if k not in lines), key=lambda m: m.item.lower()
-    )
 
 
 def formats_used(program: Program) -> list[str]:

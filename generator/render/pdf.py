@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import i18n
 from ..errors import BuildError
+from ..materials import totals
+from ..materials.catalogue import display_name
+from ..materials.horizons import due_date, workshop_date
 from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
@@ -86,7 +89,7 @@ def _first_use(view: ParticipantProgram) -> dict[str, str]:
 def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
     """The facilitator guide as HTML, with page references into the workbook."""
     agenda = build_agenda(program.config, program.modules)
-    materials = logistics.materials(program)
+    materials = totals.materials(program)
     sources = all_sources(
         [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
     )
@@ -101,9 +104,12 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
     toc.append(TocEntry("Appendix: end-of-day evaluation", "evaluation", 1))
     if sources:
         toc.append(TocEntry("Sources", "sources", 1))
+
+    def names(uses: Iterable[Any]) -> list[str]:
+        return list(dict.fromkeys(display_name(use, program.catalogue) for use in uses))
+
     module_materials = {
-        m.id: list(dict.fromkeys(item for seg in m.segments for item in seg.materials))
-        for m in program.modules
+        m.id: names(use for seg in m.segments for use in seg.materials) for m in program.modules
     }
     return render_html(
         "facilitator.html.j2",
@@ -121,12 +127,28 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         horizons=logistics.HORIZONS,
         prep=logistics.preparation(program, i18n.gettext(program.config.language)),
         materials=materials,
+        material_groups=totals.by_kind(materials),
+        kind_labels=totals.KIND_LABELS,
+        per_labels=totals.PER_LABELS,
+        due=_due_dates(program.config),
+        material_names=names,
         formats=logistics.formats_used(program),
         module_materials=module_materials,
         reaction=REACTION_ITEMS,
         open_questions=OPEN_QUESTIONS,
         sources=sources,
     )
+
+
+def _due_dates(config: ProgramConfig) -> dict[str, str]:
+    """Horizon -> its calendar date, when the program's ``date`` is an ISO date."""
+    day = workshop_date(config.date)
+    if day is None:
+        return {}
+    return {
+        horizon: i18n.long_date(datetime(*due_date(horizon, day).timetuple()[:3]), config.language)
+        for horizon in logistics.HORIZONS
+    }
 
 
 REACTION_ITEMS = [

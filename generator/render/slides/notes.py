@@ -4,6 +4,8 @@ points go on its first slide, its debrief and transition on its last."""
 
 from __future__ import annotations
 
+from ...materials.catalogue import display_name
+from ...materials.horizons import split_task
 from ...model import Module, Program
 from ...model.base import DebriefQuestion
 from ...schedule import Slot, build_agenda
@@ -57,9 +59,8 @@ def add_module_notes(
                 lines += _labelled(label["say"], talk.say)
                 lines += _labelled(label["do"], talk.do)
                 lines += _labelled(label["timing"], talk.timing_cues)
-                lines += _labelled(
-                    label["materials"], ["; ".join(segment.materials)] if segment.materials else []
-                )
+                kit = [display_name(use, program.catalogue) for use in segment.materials]
+                lines += _labelled(label["materials"], ["; ".join(kit)] if kit else [])
                 lines += [] if online else virtual
             else:
                 lines.append(f"{start} · {plain(segment.title)}")
@@ -85,7 +86,7 @@ def _topic(
         side = module.facilitator
         lines += _labelled(label["notes"], [side.notes] if side.notes else [])
         lines += _labelled(label["online"], [side.virtual] if side.virtual else [])
-        lines += _labelled(label["prepare"], side.preparation)
+        lines += _labelled(label["prepare"], [split_task(t)[1] for t in side.preparation])
     elif kind == "principle":
         principle = module.principles[int(key)]
         if first:
