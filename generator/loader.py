@@ -56,7 +56,7 @@ def load_program(
 
     plugin, settings = _load_plugin_config(root, config_path, problems)
     options = plugin.item if plugin else None
-    refused = boundary.check_configured_paths(root, settings, plugin, problems)
+    refused = boundary.check_configured_paths(root, settings, plugin, problems, config_path)
     if refused & {"modules_dir", "exercises_dir"}:
         raise ContentError(problems)  # the items cannot be read: the rest would be noise
     if plugin is not None and "program.branding.logo" not in refused:
