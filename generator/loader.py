@@ -16,7 +16,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import boundary, checks, checks_files, checks_paths, collisions, customise
+from . import (
+    boundary,
+    checks,
+    checks_docs,
+    checks_files,
+    checks_paths,
+    collisions,
+    customise,
+    docs_dir,
+)
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
 from .library import LIBRARY_LABEL, library_root
@@ -122,6 +131,9 @@ def load_program(
     )
     result = customise.apply_terminology(result, plugin, warnings)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
+    docs = docs_dir.configured(config_path)
+    if docs is not None and docs.is_dir() and not problems:
+        checks_docs.check_docs_pages(root, docs, collisions.generated_pages(result), problems)
     if problems:
         raise ContentError(problems)
     return dataclasses.replace(result, changes=dataclasses.replace(result.changes, pages=pages))
@@ -137,7 +149,8 @@ def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Proble
     if path.suffix.lower() not in {".svg", ".png"}:
         message = f"expected an SVG or PNG file, got '{path.suffix or logo}'"
     elif not path.is_file():
-        message = f"no file at {logo} (relative to mkdocs.yml)"
+        hint = "; use / in paths" if "\\" in logo else ""
+        message = f"no file at {logo} (relative to mkdocs.yml){hint}"
     else:
         return
     problems.append(Problem(plugin.file, line, "program.branding.logo", message))
@@ -198,6 +211,19 @@ def _plugin_entry(
 ) -> Located[PluginConfig] | None:
     plugins = doc.data.get("plugins")
     entries = plugins if isinstance(plugins, list) else []
+    listed = [i for i, entry in enumerate(entries) if _plugin_options(entry) is not None]
+    if len(listed) > 1:  # MkDocs would run it twice, and its second start fails
+        at = [doc.lines.line_of(("plugins", i, PLUGIN_NAME)) for i in listed]
+        problems.append(
+            Problem(
+                shown,
+                at[1],
+                PLUGIN_NAME,
+                f"the plugin is listed {len(listed)} times under 'plugins' (lines "
+                f"{', '.join(map(str, at))}); keep one entry with all its options",
+            )
+        )
+        return None
     for index, entry in enumerate(entries):
         options = _plugin_options(entry)
         if options is None:

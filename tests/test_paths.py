@@ -77,8 +77,8 @@ REFUSED = {
     ),
     "missing image": (
         "![Chart](images/chart.png)",
-        "image 'images/chart.png' is not in the program folder; paths are relative to the "
-        "folder of mkdocs.yml",
+        "image 'images/chart.png' names no file; check the name, and that paths are relative "
+        "to the folder of mkdocs.yml",
     ),
     "link out of the folder": (
         "[passwords](../../etc/passwd)",
@@ -101,8 +101,8 @@ REFUSED = {
     ),
     "missing file link": (
         "[Handout](handouts/missing.pdf)",
-        "link 'handouts/missing.pdf' is not in the program folder; paths are relative to the "
-        "folder of mkdocs.yml",
+        "link 'handouts/missing.pdf' names no file; check the name, and that paths are "
+        "relative to the folder of mkdocs.yml",
     ),
     "link to a module file": (
         "[the module](modules/serve-first.yml)",
@@ -117,6 +117,19 @@ REFUSED = {
     "link to a folder": (
         "[the exercises](exercises)",
         "link 'exercises' is not a regular file",
+    ),
+    "file autolink": (
+        "see <file:///etc/passwd>",
+        "link 'file:///etc/passwd' is a file: address; use a path relative to the program folder",
+    ),
+    "null byte": (
+        "![x](images/map.png%00.txt)",
+        "image 'images/map.png%00.txt' holds a control character (such as %00); remove it "
+        "from the path",
+    ),
+    "backslashes": (
+        "![Map](images\\\\map.png)",
+        "image 'images\\map.png' names no file; use / in paths (images/map.png)",
     ),
     "script link": (
         "[click](javascript:alert(1))",

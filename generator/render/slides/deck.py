@@ -80,9 +80,9 @@ def render_slides(
     for spec in slides:
         _add(prs, master, spec, label)
     props = prs.core_properties
-    props.title = f"{config.title}: Slides"
-    props.author = props.last_modified_by = config.organisation
-    props.subject = f"Slides for {config.title}"
+    props.title = _property(f"{config.title}: Slides")
+    props.author = props.last_modified_by = _property(config.organisation)
+    props.subject = _property(f"Slides for {config.title}")
     props.created = props.modified = _moment().replace(tzinfo=None, microsecond=0)
     props.revision = 1
     target = out / f"{slug(config.title)}.pptx"
@@ -266,3 +266,13 @@ def _agenda(
             elif is_break:
                 run.font.italic = True
                 run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+PROPERTY_CHARS = 255
+"""The most characters the .pptx format (and python-pptx) keeps in a document property."""
+
+
+def _property(text: str) -> str:
+    """``text`` cut to PROPERTY_CHARS for a document property, with "…" where it was cut;
+    the slides themselves keep it whole."""
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"
