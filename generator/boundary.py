@@ -295,14 +295,14 @@ def output_inside_sources(root: Path, out: Path) -> str | None:
     build would read again: ``docs_dir`` and ``theme.custom_dir`` as MkDocs reads
     mkdocs.yml (the site would publish the outputs, the facilitator guide included),
     ``modules_dir`` and ``exercises_dir``. The reason is a sentence about ``--out``."""
-    from .folders import FOLDERS
+    from .folders import DEFAULTS, FOLDERS
 
     root, out = root.resolve(), out.resolve()
     settings = mkdocs_settings(root / "mkdocs.yml") or {}
     paths = configured_paths(settings, None)
     options = _plugin_options(settings.get("plugins"))
     for name in ("modules_dir", "exercises_dir"):
-        value = options.get(name, name.removesuffix("_dir") + "s")
+        value = options.get(name, DEFAULTS[name])
         if isinstance(value, str):
             paths[name] = value
     for name in FOLDERS:
