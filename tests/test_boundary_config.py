@@ -130,7 +130,7 @@ def test_a_pipe_or_an_output_folder_in_docs_is_refused(basic: Path) -> None:
 def test_an_output_folder_inside_docs_is_refused(basic: Path, command: str) -> None:
     roster = basic.parent / "roster.csv"
     roster.write_text("name\nАнна\n", encoding="utf-8")
-    extra = ["--roster", roster] if command == "personalize" else ["--no-slides"]
+    extra: list[str | Path] = ["--roster", roster] if command == "personalize" else ["--no-slides"]
     before = sorted(p.relative_to(basic) for p in basic.rglob("*"))
     result = run_cli(command, basic, "--out", basic / "docs/人 people", *extra)
     assert result.code == 2
