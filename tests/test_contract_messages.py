@@ -180,22 +180,43 @@ def test_a_plan_with_no_module_fails_validation(write_files: Write) -> None:
 
 
 def test_a_strict_site_build_names_the_page_and_line(write_files: Write, tmp_path: Path) -> None:
+    strict = "docs_dir: docs\nstrict: true\nvalidation:\n  anchors: warn\n"
     root = write_files(
         {
-            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", "docs_dir: docs\nstrict: true\n"),
-            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](plan.md) and ![x](pic.png).\n",
+            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", strict),
+            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](index.md#no-such-part).\n",
         }
     )
     result = run_cli("build", root, "--out", tmp_path / "out", "--no-pdf")
     assert result.code == 1
     assert "Traceback" not in result.err
     assert result.err.splitlines() == [
-        "the site did not build: Aborted with 2 warnings in strict mode!",
-        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'plan.md', but the target "
-        "is not found among documentation files.",
-        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'pic.png', but the target "
-        "is not found among documentation files.",
+        "the site did not build: Aborted with 1 warnings in strict mode!",
+        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'index.md#no-such-part', "
+        "but the doc 'index.md' does not contain an anchor '#no-such-part'.",
     ]
+
+
+def test_a_broken_link_on_a_hand_written_page_fails_validation(
+    write_files: Write, tmp_path: Path
+) -> None:
+    root = write_files(
+        {
+            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", "docs_dir: docs\nstrict: true\n"),
+            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](plan.md) and ![x](pic.png).\n",
+        }
+    )
+    expected = [
+        "docs/заметки.md:5: image 'pic.png' names no file; check the name, and that paths are "
+        "relative to this page's folder",
+        "docs/заметки.md:5: link 'plan.md' names no file; check the name, and that paths are "
+        "relative to this page's folder",
+        "2 problems in 1 file.",
+    ]
+    assert run_cli("validate", root).err.splitlines() == expected
+    result = run_cli("build", root, "--out", tmp_path / "out", "--no-pdf")
+    assert (result.code, result.err.splitlines()) == (1, expected)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_warning_about_a_generated_page_names_the_program_file(basic: Path) -> None:

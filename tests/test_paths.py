@@ -287,3 +287,22 @@ def test_content_that_slipped_past_validation_stops_the_render_cleanly(
         "builds never use the network"
     )
     assert not (tmp_path / "workbook.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "marker"),
+    [("build", None), ("handouts/пакет", ".servefirst-cache.json"), ("out", ".servefirst.lock")],
+)
+def test_a_reference_into_an_output_folder_is_refused(
+    write_files: Write, output: str, marker: str | None
+) -> None:
+    root = write_files(_summary(f"[the guide](<{output}/pdf/facilitator-guide.pdf>)"))
+    (root / output / "pdf").mkdir(parents=True)
+    (root / output / "pdf/facilitator-guide.pdf").write_bytes(b"%PDF-1.4\n")
+    if marker:
+        (root / output / marker).write_text("{}")
+    assert _problems(root) == [
+        f"modules/serve-first.yml:4: summary: link '{output}/pdf/facilitator-guide.pdf' is in "
+        f"{output}, a folder of Serve First's outputs, which each build replaces; refer to a "
+        "file among the program's own files instead"
+    ]
