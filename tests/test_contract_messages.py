@@ -258,3 +258,29 @@ def test_a_logo_that_is_not_an_image_fails_validation(write_files: Write) -> Non
         "mkdocs.yml:17: program.branding.logo: docs/логотип.png cannot be read as a PNG image; "
         "save it again from an image editor"
     ]
+
+
+def test_a_long_title_and_organisation_build_the_deck(write_files: Write, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    title = "服务优先 Serve first: " + "leadership that listens, " * 11  # 297 characters
+    organisation = "Організація " + "Fixture Ltd and partners " * 11
+    root = write_files(
+        {
+            "mkdocs.yml": CONFIG.replace(
+                "title: Basic fixture", f"title: '{title.strip()}'"
+            ).replace("organisation: Fixture Ltd", f"organisation: '{organisation.strip()}'")
+        }
+    )
+    assert run_cli("validate", root).code == 0
+    result = run_cli("build", root, "--out", tmp_path / "out", "--no-site")
+    assert result.code == 0, result.err
+    (deck,) = (tmp_path / "out/slides").glob("*.pptx")
+    assert (
+        deck.name
+        == "serve-first-leadership-that-listens-leadership-that-listens-leadership-that.pptx"
+    )
+    props = Presentation(str(deck)).core_properties
+    assert props.title == f"{title.strip()}: Slides"[:254] + "…"
+    assert props.author == organisation.strip()[:254] + "…"
+    assert len(props.subject) == 255

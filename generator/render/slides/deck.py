@@ -54,7 +54,10 @@ class RenderedDeck:
 def slug(title: str) -> str:
     """The deck's file name: the program title in lower case, words joined by hyphens."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "slides"
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(words) > 80:  # a file name stays well under 255 bytes: cut at a word
+        words = words[:81].rsplit("-", 1)[0]
+    return words or "slides"
 
 
 def render_slides(
