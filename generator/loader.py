@@ -22,6 +22,7 @@ from . import (
     checks_docs,
     checks_files,
     checks_paths,
+    checks_size,
     collisions,
     customise,
     docs_dir,
@@ -128,6 +129,9 @@ def load_program(
         cases={c.item.id: c.item for c in cases if c.item.id in used_cases},
         warnings=warnings,
         changes=changes,
+    )
+    checks_size.check_total_text(
+        plugin, [*result.modules, *result.cases.values(), *result.exercises.values()], warnings
     )
     result = customise.apply_terminology(result, plugin, warnings)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)

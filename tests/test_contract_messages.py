@@ -284,3 +284,24 @@ def test_a_long_title_and_organisation_build_the_deck(write_files: Write, tmp_pa
     assert props.title == f"{title.strip()}: Slides"[:254] + "…"
     assert props.author == organisation.strip()[:254] + "…"
     assert len(props.subject) == 255
+
+
+def test_a_large_planned_program_is_a_located_warning(
+    basic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import checks_size
+
+    program = load_program(basic)
+    total = sum(
+        checks_size.text_size(item)
+        for item in [*program.modules, *program.cases.values(), *program.exercises.values()]
+    )
+    assert not any(w.field == "program.days" for w in program.warnings)
+    monkeypatch.setattr(checks_size, "MAX_TOTAL_CHARS", total - 1)
+    warnings = [str(w) for w in load_program(basic).warnings if w.field == "program.days"]
+    assert warnings == [
+        f"mkdocs.yml:19: program.days: the planned modules, cases and exercises hold {total:,} "
+        f"characters of text, over {total - 1:,}; a build will take minutes (measured: about "
+        "two and a half minutes per million characters on two cores); plan fewer modules, or "
+        "shorten them"
+    ]
