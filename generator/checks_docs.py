@@ -59,7 +59,10 @@ def check_docs_pages(root: Path, docs: Path, generated: list[str], problems: lis
             if parts is not None and not (parts.scheme or parts.netloc) and parts.path:
                 here = page.parent.relative_to(docs)
                 address = os.path.normpath(here / unquote(parts.path)).replace(os.sep, "/")
-                if address in made or address.startswith(f"{ASSETS}/"):
+                inside = address.startswith(f"{ASSETS}/") or any(
+                    page_made.startswith(f"{address}/") for page_made in made
+                )
+                if address in made or inside:
                     continue  # a page or file the handbook generates
             why = reference_refusal(what, url, root, image=tag == "img", base=page.parent)
             if why is None and parts is not None and not (parts.scheme or parts.netloc):

@@ -168,7 +168,8 @@ def test_hand_written_pages_follow_the_prose_rules(basic: Path) -> None:
         "[handout](file:///tmp/handout.pdf) and ![map](/tmp/x.png)\n\n"
         '<a href="javascript:alert(1)">js</a> and [plan](plan.md)\n\n'
         "[home](../index.md), [module](../modules/serve-first.md), "
-        "[workbook](../downloads/participant-workbook.pdf), [مرحبا](../guide/notes%20笔记.md)\n\n"
+        "[workbook](../downloads/participant-workbook.pdf), [مرحبا](../guide/notes%20笔记.md), "
+        "[all modules](../modules/)\n\n"
         "[the module file](../../modules/serve-first.yml) [outside docs](../../mkdocs.yml)\n",
         encoding="utf-8",
     )
