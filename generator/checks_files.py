@@ -30,6 +30,14 @@ def check_slides_template(
         return
     from .render.slides.template import own_template
 
+    if not template.strip():
+        line = plugin.lines.line_of(("program", "slides_template"))
+        message = (
+            "is empty; give the path of a .pptx file relative to mkdocs.yml, or leave "
+            "slides_template out for the house style"
+        )
+        problems.append(Problem(plugin.file, line, "program.slides_template", message))
+        return
     path = root / template
     try:
         own_template(path, display_path(path, root))

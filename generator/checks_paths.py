@@ -41,7 +41,7 @@ from .yamlio import Loc, dotted
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 """What a link may use besides a path: never ``javascript:``, ``data:`` or ``file:``."""
-_MARKERS = ("](", "]:", "][", "![")  # no Markdown reference without one of these
+_MARKERS = ("](", "]:", "][", "![", "<")  # no Markdown reference without one of these
 _ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
 
 
@@ -59,7 +59,9 @@ def check_references(
             if not any(marker in text for marker in _MARKERS):
                 continue
             found = [
-                _refusal("image" if tag == "img" else "link", url, root, image=tag == "img")
+                reference_refusal(
+                    "image" if tag == "img" else "link", url, root, image=tag == "img"
+                )
                 for tag, url in _references(text)
             ]
             line = located.lines.line_of(loc)
@@ -138,7 +140,11 @@ def _plain(url: str) -> str:
 # ---- judging them -------------------------------------------------------------------------
 
 
-def _refusal(what: str, url: str, root: Path, *, image: bool) -> str | None:
+def reference_refusal(
+    what: str, url: str, root: Path, *, image: bool, base: Path | None = None
+) -> str | None:
+    """Why the image or link ``url`` cannot be built, or None. A relative path is read
+    from ``base`` (default: ``root``, the program folder) and must stay inside ``root``."""
     shown = url if len(url) <= 80 else url[:77] + "..."
     quoted = f"{what} '{shown}'"
     try:
@@ -167,17 +173,19 @@ def _refusal(what: str, url: str, root: Path, *, image: bool) -> str | None:
     path = unquote(parts.path)
     if not path:
         return None  # "#anchor": a place on the same page
-    refusal = _local(path, root, image=image)
+    refusal = _local(path, root, image=image, base=base)
     return f"{quoted} {refusal}" if refusal else None
 
 
-def _local(path: str, root: Path, *, image: bool) -> str | None:
+def _local(path: str, root: Path, *, image: bool, base: Path | None = None) -> str | None:
+    if any(ord(char) < 32 for char in path):  # %00, %0A...: no file name holds one
+        return "holds a control character (such as %00); remove it from the path"
     if path.startswith(("/", "\\")) or PureWindowsPath(path).drive:
         return "is an absolute path; use a path relative to the program folder"
-    target = root / path
+    target = (base or root) / path
     if not Path(os.path.normpath(target)).is_relative_to(root):
         return "leads outside the program folder; refer only to files inside it"
-    if any(part.startswith(".") for part in Path(os.path.normpath(path)).parts):
+    if any(part.startswith(".") for part in Path(os.path.normpath(path)).parts if part != ".."):
         return "is hidden (a name starting with '.'); the handbook publishes no hidden file"
     try:
         resolved = target.resolve()
@@ -186,9 +194,17 @@ def _local(path: str, root: Path, *, image: bool) -> str | None:
     if not resolved.is_relative_to(root):
         return "is a symbolic link to a file outside the program folder; copy the file in instead"
     if not resolved.exists():
-        return "is not in the program folder; paths are relative to the folder of mkdocs.yml"
+        if "\\" in path:
+            return f"names no file; use / in paths ({path.replace(chr(92), '/')})"
+        folder = "this page's folder" if base else "the folder of mkdocs.yml"
+        return f"names no file; check the name, and that paths are relative to {folder}"
     if not resolved.is_file():
         return "is not a regular file"
+    if output := output_folder(resolved, root):
+        return (
+            f"is in {output}, a folder of Serve First's outputs, which each build replaces; "
+            "refer to a file among the program's own files instead"
+        )
     if image:
         return image_problem(resolved)
     if resolved.suffix.lower() in {".yml", ".yaml"}:  # modules carry facilitator notes
@@ -197,3 +213,19 @@ def _local(path: str, root: Path, *, image: bool) -> str | None:
             "link to a page or a document instead"
         )
     return None  # copied into the site; named in the PDFs (see render/local_files.py)
+
+
+def output_folder(path: Path, root: Path) -> str | None:
+    """The output folder holding ``path`` (both resolved), shown relative to ``root``:
+    the default ``build``, or any folder in ``root`` that holds a cache manifest or a
+    lock; None when ``path`` is in none."""
+    from .boundary import OUTPUT_MARKERS
+
+    if path.is_relative_to(root / "build"):
+        return "build"
+    for folder in path.parents:
+        if folder == root or not folder.is_relative_to(root):
+            return None
+        if any((folder / marker).exists() for marker in OUTPUT_MARKERS):
+            return folder.relative_to(root).as_posix()
+    return None

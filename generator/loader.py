@@ -19,11 +19,14 @@ from pydantic import BaseModel, ValidationError
 from . import (
     boundary,
     checks,
+    checks_docs,
     checks_files,
     checks_markdown,
     checks_paths,
+    checks_size,
     collisions,
     customise,
+    docs_dir,
     lint,
     salvage,
 )
@@ -67,7 +70,7 @@ def load_program(
 
     plugin, settings = _load_plugin_config(root, config_path, problems)
     options = plugin.item if plugin else None
-    refused = boundary.check_configured_paths(root, settings, plugin, problems)
+    refused = boundary.check_configured_paths(root, settings, plugin, problems, config_path)
     if refused & {"modules_dir", "exercises_dir"}:
         raise ContentError(problems)  # the items cannot be read: the rest would be noise
     if plugin is not None and "program.branding.logo" not in refused:
@@ -153,8 +156,14 @@ def load_program(
         catalogue=catalogue_of(plugin.item),
         kit=list(plugin.item.materials),
     )
+    checks_size.check_total_text(
+        plugin, [*result.modules, *result.cases.values(), *result.exercises.values()], warnings
+    )
     result = customise.apply_terminology(result, plugin, warnings, problems)
     pages = collisions.check_collisions(result, settings, plugin, problems, warnings)
+    docs = docs_dir.configured(config_path)
+    if docs is not None and docs.is_dir() and not problems:
+        checks_docs.check_docs_pages(root, docs, collisions.generated_pages(result), problems)
     if problems:
         raise ContentError(problems)
     return dataclasses.replace(result, changes=dataclasses.replace(result.changes, pages=pages))
@@ -170,7 +179,8 @@ def _check_logo(root: Path, plugin: Located[PluginConfig], problems: list[Proble
     if path.suffix.lower() not in {".svg", ".png"}:
         message = f"expected an SVG or PNG file, got '{path.suffix or logo}'"
     elif not path.is_file():
-        message = f"no file at {logo} (relative to mkdocs.yml)"
+        hint = "; use / in paths" if "\\" in logo else ""
+        message = f"no file at {logo} (relative to mkdocs.yml){hint}"
     else:
         return
     problems.append(Problem(plugin.file, line, "program.branding.logo", message))
@@ -231,6 +241,19 @@ def _plugin_entry(
 ) -> Located[PluginConfig] | None:
     plugins = doc.data.get("plugins")
     entries = plugins if isinstance(plugins, list) else []
+    listed = [i for i, entry in enumerate(entries) if _plugin_options(entry) is not None]
+    if len(listed) > 1:  # MkDocs would run it twice, and its second start fails
+        at = [doc.lines.line_of(("plugins", i, PLUGIN_NAME)) for i in listed]
+        problems.append(
+            Problem(
+                shown,
+                at[1],
+                PLUGIN_NAME,
+                f"the plugin is listed {len(listed)} times under 'plugins' (lines "
+                f"{', '.join(map(str, at))}); keep one entry with all its options",
+            )
+        )
+        return None
     for index, entry in enumerate(entries):
         options = _plugin_options(entry)
         if options is None:

@@ -180,22 +180,43 @@ def test_a_plan_with_no_module_fails_validation(write_files: Write) -> None:
 
 
 def test_a_strict_site_build_names_the_page_and_line(write_files: Write, tmp_path: Path) -> None:
+    strict = "docs_dir: docs\nstrict: true\nvalidation:\n  anchors: warn\n"
     root = write_files(
         {
-            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", "docs_dir: docs\nstrict: true\n"),
-            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](plan.md) and ![x](pic.png).\n",
+            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", strict),
+            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](index.md#no-such-part).\n",
         }
     )
     result = run_cli("build", root, "--out", tmp_path / "out", "--no-pdf")
     assert result.code == 1
     assert "Traceback" not in result.err
     assert result.err.splitlines() == [
-        "the site did not build: Aborted with 2 warnings in strict mode!",
-        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'plan.md', but the target "
-        "is not found among documentation files.",
-        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'pic.png', but the target "
-        "is not found among documentation files.",
+        "the site did not build: Aborted with 1 warnings in strict mode!",
+        "docs/заметки.md:5: Doc file 'заметки.md' contains a link 'index.md#no-such-part', "
+        "but the doc 'index.md' does not contain an anchor '#no-such-part'.",
     ]
+
+
+def test_a_broken_link_on_a_hand_written_page_fails_validation(
+    write_files: Write, tmp_path: Path
+) -> None:
+    root = write_files(
+        {
+            "mkdocs.yml": CONFIG.replace("docs_dir: docs\n", "docs_dir: docs\nstrict: true\n"),
+            "docs/заметки.md": "# Notes\n\nIntro.\n\nSee [the plan](plan.md) and ![x](pic.png).\n",
+        }
+    )
+    expected = [
+        "docs/заметки.md:5: image 'pic.png' names no file; check the name, and that paths are "
+        "relative to this page's folder",
+        "docs/заметки.md:5: link 'plan.md' names no file; check the name, and that paths are "
+        "relative to this page's folder",
+        "2 problems in 1 file.",
+    ]
+    assert run_cli("validate", root).err.splitlines() == expected
+    result = run_cli("build", root, "--out", tmp_path / "out", "--no-pdf")
+    assert (result.code, result.err.splitlines()) == (1, expected)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_warning_about_a_generated_page_names_the_program_file(basic: Path) -> None:
@@ -236,4 +257,51 @@ def test_a_logo_that_is_not_an_image_fails_validation(write_files: Write) -> Non
     assert _problems(root) == [
         "mkdocs.yml:17: program.branding.logo: docs/логотип.png cannot be read as a PNG image; "
         "save it again from an image editor"
+    ]
+
+
+def test_a_long_title_and_organisation_build_the_deck(write_files: Write, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    title = "服务优先 Serve first: " + "leadership that listens, " * 11  # 297 characters
+    organisation = "Організація " + "Fixture Ltd and partners " * 11
+    root = write_files(
+        {
+            "mkdocs.yml": CONFIG.replace(
+                "title: Basic fixture", f"title: '{title.strip()}'"
+            ).replace("organisation: Fixture Ltd", f"organisation: '{organisation.strip()}'")
+        }
+    )
+    assert run_cli("validate", root).code == 0
+    result = run_cli("build", root, "--out", tmp_path / "out", "--no-site")
+    assert result.code == 0, result.err
+    (deck,) = (tmp_path / "out/slides").glob("*.pptx")
+    assert (
+        deck.name
+        == "serve-first-leadership-that-listens-leadership-that-listens-leadership-that.pptx"
+    )
+    props = Presentation(str(deck)).core_properties
+    assert props.title == f"{title.strip()}: Slides"[:254] + "…"
+    assert props.author == organisation.strip()[:254] + "…"
+    assert len(props.subject) == 255
+
+
+def test_a_large_planned_program_is_a_located_warning(
+    basic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import checks_size
+
+    program = load_program(basic)
+    total = sum(
+        checks_size.text_size(item)
+        for item in [*program.modules, *program.cases.values(), *program.exercises.values()]
+    )
+    assert not any(w.field == "program.days" for w in program.warnings)
+    monkeypatch.setattr(checks_size, "MAX_TOTAL_CHARS", total - 1)
+    warnings = [str(w) for w in load_program(basic).warnings if w.field == "program.days"]
+    assert warnings == [
+        f"mkdocs.yml:19: program.days: the planned modules, cases and exercises hold {total:,} "
+        f"characters of text, over {total - 1:,}; a build will take minutes (measured: about "
+        "two and a half minutes per million characters on two cores); plan fewer modules, or "
+        "shorten them"
     ]

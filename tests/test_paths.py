@@ -77,8 +77,8 @@ REFUSED = {
     ),
     "missing image": (
         "![Chart](images/chart.png)",
-        "image 'images/chart.png' is not in the program folder; paths are relative to the "
-        "folder of mkdocs.yml",
+        "image 'images/chart.png' names no file; check the name, and that paths are relative "
+        "to the folder of mkdocs.yml",
     ),
     "link out of the folder": (
         "[passwords](../../etc/passwd)",
@@ -101,8 +101,8 @@ REFUSED = {
     ),
     "missing file link": (
         "[Handout](handouts/missing.pdf)",
-        "link 'handouts/missing.pdf' is not in the program folder; paths are relative to the "
-        "folder of mkdocs.yml",
+        "link 'handouts/missing.pdf' names no file; check the name, and that paths are "
+        "relative to the folder of mkdocs.yml",
     ),
     "link to a module file": (
         "[the module](modules/serve-first.yml)",
@@ -117,6 +117,19 @@ REFUSED = {
     "link to a folder": (
         "[the exercises](exercises)",
         "link 'exercises' is not a regular file",
+    ),
+    "file autolink": (
+        "see <file:///etc/passwd>",
+        "link 'file:///etc/passwd' is a file: address; use a path relative to the program folder",
+    ),
+    "null byte": (
+        "![x](images/map.png%00.txt)",
+        "image 'images/map.png%00.txt' holds a control character (such as %00); remove it "
+        "from the path",
+    ),
+    "backslashes": (
+        "![Map](images\\\\map.png)",
+        "image 'images\\map.png' names no file; use / in paths (images/map.png)",
     ),
     "script link": (
         "[click](javascript:alert(1))",
@@ -274,3 +287,22 @@ def test_content_that_slipped_past_validation_stops_the_render_cleanly(
         "builds never use the network"
     )
     assert not (tmp_path / "workbook.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "marker"),
+    [("build", None), ("handouts/пакет", ".servefirst-cache.json"), ("out", ".servefirst.lock")],
+)
+def test_a_reference_into_an_output_folder_is_refused(
+    write_files: Write, output: str, marker: str | None
+) -> None:
+    root = write_files(_summary(f"[the guide](<{output}/pdf/facilitator-guide.pdf>)"))
+    (root / output / "pdf").mkdir(parents=True)
+    (root / output / "pdf/facilitator-guide.pdf").write_bytes(b"%PDF-1.4\n")
+    if marker:
+        (root / output / marker).write_text("{}")
+    assert _problems(root) == [
+        f"modules/serve-first.yml:4: summary: link '{output}/pdf/facilitator-guide.pdf' is in "
+        f"{output}, a folder of Serve First's outputs, which each build replaces; refer to a "
+        "file among the program's own files instead"
+    ]

@@ -25,8 +25,11 @@ from .paths import NEW_DIR, PROGRAM_DIR
 def command(path: Path, out: Path | None, pdf: bool, site: bool, slides: bool, jobs: int) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
     OUT/pdf/participant-workbook.pdf."""
+    from ..boundary import output_inside_sources
     from ..pipeline import build
 
+    if why := output_inside_sources(path, out or path / "build"):
+        raise click.BadParameter(why, param_hint="'--out'")
     report = build(path, out or path / "build", pdf=pdf, site=site, slides=slides, jobs=jobs)
     for line in report.lines():
         click.echo(line)

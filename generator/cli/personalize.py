@@ -33,11 +33,14 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
     from rich.progress import Progress
 
+    from ..boundary import output_inside_sources
     from ..errors import display_path
     from ..glyphs import fonts_missing_notice, roster_warnings
     from ..render.personal import personalise
     from ..roster import read_roster
 
+    if why := output_inside_sources(path, out or path / "build" / "personalized"):
+        raise click.BadParameter(why, param_hint="'--out'")
     program = load_program(path)
     people, problems = read_roster(roster)
     for problem in problems:

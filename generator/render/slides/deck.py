@@ -54,7 +54,10 @@ class RenderedDeck:
 def slug(title: str) -> str:
     """The deck's file name: the program title in lower case, words joined by hyphens."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "slides"
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(words) > 80:  # a file name stays well under 255 bytes: cut at a word
+        words = words[:81].rsplit("-", 1)[0]
+    return words or "slides"
 
 
 def render_slides(
@@ -80,9 +83,9 @@ def render_slides(
     for spec in slides:
         _add(prs, master, spec, label)
     props = prs.core_properties
-    props.title = f"{config.title}: Slides"
-    props.author = props.last_modified_by = config.organisation
-    props.subject = f"Slides for {config.title}"
+    props.title = _property(f"{config.title}: Slides")
+    props.author = props.last_modified_by = _property(config.organisation)
+    props.subject = _property(f"Slides for {config.title}")
     props.created = props.modified = _moment().replace(tzinfo=None, microsecond=0)
     props.revision = 1
     target = out / f"{slug(config.title)}.pptx"
@@ -266,3 +269,13 @@ def _agenda(
             elif is_break:
                 run.font.italic = True
                 run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+PROPERTY_CHARS = 255
+"""The most characters the .pptx format (and python-pptx) keeps in a document property."""
+
+
+def _property(text: str) -> str:
+    """``text`` cut to PROPERTY_CHARS for a document property, with "…" where it was cut;
+    the slides themselves keep it whole."""
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"

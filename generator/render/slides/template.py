@@ -29,8 +29,13 @@ _BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE}
 
 def own_template(path: Path, shown: str) -> Master:
     """Open the template, drop its slides and pick the four layouts the deck uses."""
+    if path.is_dir():
+        raise BuildError(
+            f"slides_template: {shown} is a folder, not a PowerPoint (.pptx) file{PATH_HINT}"
+        )
     if not path.is_file():
-        raise BuildError(f"slides_template: {shown} does not exist{PATH_HINT}")
+        hint = "; use / in paths" if "\\" in shown else PATH_HINT
+        raise BuildError(f"slides_template: {shown} does not exist{hint}")
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # a zip that is no deck, broken XML, a template (.potx)...
