@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
-from .errors import BuildError
+from .errors import BuildError, ServeFirstError
 from .glyphs import GlyphWarning, fonts_missing_notice
 from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
-from .outdir import output_lock, remove_leftovers, replace, staging_dir
+from .outdir import foreign_files, output_lock, remove_leftovers, replace, staging_dir
 from .worker import Worker
 
 WORKBOOK = "participant-workbook.pdf"
@@ -121,6 +121,9 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
+    for name in sorted(wanted & {"site", "slides"}):  # folders a build swaps whole
+        if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name, {})):
+            raise ServeFirstError(reason)
 
     def stale(name: str, new_key: str) -> bool:
         if manifest.keys.get(name) != new_key:

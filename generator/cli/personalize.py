@@ -65,9 +65,14 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     click.echo(
-        f"Wrote {len(done.workbooks)} workbooks and {len(done.certificates)} certificates "
-        f"to {target}"
+        f"Wrote {_count(len(done.workbooks), 'workbook')} and "
+        f"{_count(len(done.certificates), 'certificate')} to {target}"
     )
     if problems:
-        click.echo(f"{len(problems)} roster row(s) skipped.", err=True)
+        skipped = "1 roster row was" if len(problems) == 1 else f"{len(problems)} roster rows were"
+        click.echo(f"{skipped} skipped.", err=True)
         sys.exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
