@@ -75,7 +75,11 @@ def edit_participant_text(root: Path, text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+    ids=["SIGINT", "SIGTERM", "SIGHUP"],  # SIGHUP: the terminal or SSH session closed
+)
 def test_a_stopped_build_keeps_the_previous_outputs(tmp_path: Path, signum: int) -> None:
     root = copy_fixture("basic", tmp_path)
     out = tmp_path / "выход out"
