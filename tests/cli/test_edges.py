@@ -30,7 +30,7 @@ def test_output_folders_that_cannot_be_made_are_named_with_the_reason(
 ) -> None:
     a_file = tmp_path / "заметки.txt"
     a_file.write_text("notes", encoding="utf-8")
-    cases = [
+    cases: list[tuple[tuple[str | Path, ...], int, str]] = [
         (
             ("build", basic, "--out", "/dev/null", "--no-pdf"),
             2,
