@@ -140,7 +140,7 @@ def test_personalize_waits_too_and_can_be_stopped_while_waiting(tmp_path: Path) 
         assert sorted(p.name for p in out.iterdir()) == [LOCK]
     stdout, _ = second.communicate(timeout=120)
     assert second.returncode == 0
-    assert stdout.splitlines()[-1] == f"Wrote 1 workbooks and 1 certificates to {out}"
+    assert stdout.splitlines()[-1] == f"Wrote 1 workbook and 1 certificate to {out}"
     assert len(list((out / "workbooks").glob("*.pdf"))) == 1
     assert leftovers(out) == []
 
