@@ -194,7 +194,21 @@ def test_serve_keeps_its_fonts_in_the_user_cache() -> None:
     assert plugin._cache_dir(None) == user_cache_dir()  # type: ignore[arg-type]
 
 
-def test_one_person_one_module_is_worded_in_the_singular(basic: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("language", "detail"),
+    [("en", "1 hour of teaching in 1 module"), ("es", "1 hora de formación en 1 módulo")],
+)
+def test_one_person_one_module_is_worded_in_the_singular(
+    basic: Path, tmp_path: Path, language: str, detail: str
+) -> None:
+    config = basic / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "        title: Basic fixture\n",
+            f"        title: Basic fixture\n        language: {language}\n",
+        ),
+        encoding="utf-8",
+    )
     roster = tmp_path / "roster.csv"
     roster.write_text("name\nОльга Петрова\n", encoding="utf-8")
     out = tmp_path / "personal"
@@ -204,5 +218,16 @@ def test_one_person_one_module_is_worded_in_the_singular(basic: Path, tmp_path: 
     assert result.err == ""
     (certificate,) = (out / "certificates").glob("*.pdf")
     text = " ".join(PdfReader(certificate).pages[0].extract_text().split())
-    assert "of teaching in 1 module" in text
-    assert "modules" not in text
+    assert detail in text
+
+
+def test_a_roster_that_is_a_device_is_refused_at_the_command_line(basic: Path) -> None:
+    result = run_cli("personalize", basic, "--roster", "/dev/zero", "--out", basic / "out")
+    assert (result.code, result.err) == (
+        2,
+        usage(
+            "personalize",
+            "[PATH]",
+            "Invalid value for '--roster': /dev/zero is not a regular file; give a saved CSV file",
+        ),
+    )
