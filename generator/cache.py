@@ -23,6 +23,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .errors import ServeFirstError
+
 MANIFEST = ".servefirst-cache.json"
 PACKAGE = Path(__file__).resolve().parent
 RENDERERS = ("weasyprint", "mkdocs", "mkdocs-material", "python-pptx", "serve-first")
@@ -105,7 +107,14 @@ class Manifest:
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
+        """The manifest in folder ``out``; an empty one when it is missing or unreadable.
+        Raises ServeFirstError when something other than a file has its name."""
         path = out / MANIFEST
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise ServeFirstError(
+                f"{path} is not a file; a build keeps its record of the outputs there: "
+                "move it elsewhere or choose another --out"
+            )
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             files = {str(k): dict(v) for k, v in dict(raw.get("files", {})).items()}
@@ -156,8 +165,11 @@ class Manifest:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(self.path.name + ".tmp")
         payload = {"keys": self.keys, "data": self.data, "files": self.files}
-        temporary.write_text(json.dumps(payload, indent=1, sort_keys=True), "utf-8")
-        temporary.replace(self.path)
+        try:
+            temporary.write_text(json.dumps(payload, indent=1, sort_keys=True), "utf-8")
+            temporary.replace(self.path)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 def _hash(path: Path) -> str | None:

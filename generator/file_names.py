@@ -63,7 +63,7 @@ def file_names(names: Iterable[str]) -> list[str]:
     taken: set[str] = set()
     stems: list[str] = []
     for name in names:
-        base = _fit(_portable(_stem(name)), MAX_STEM_BYTES)
+        base = file_stem(name)
         candidate, number = base, 2
         while _key(candidate) in taken:
             suffix = f"-{number}"
@@ -72,6 +72,13 @@ def file_names(names: Iterable[str]) -> list[str]:
         taken.add(_key(candidate))
         stems.append(candidate)
     return stems
+
+
+def file_stem(name: str) -> str:
+    """One portable file stem for ``name`` by the rules above (without numbering), e.g.
+    for a deck named after the program's title: ``"CON"`` gives ``"con-name"``,
+    ``"服务第一"`` stays ``"服务第一"``."""
+    return _fit(_portable(_stem(name)), MAX_STEM_BYTES)
 
 
 def _stem(name: str) -> str:

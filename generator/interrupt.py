@@ -1,9 +1,10 @@
-"""Ctrl-C and ``kill``: turn SIGINT and SIGTERM into an exception, so cleanup runs.
+"""Ctrl-C, ``kill`` and a closed terminal: turn SIGINT, SIGTERM and SIGHUP into an exception, so cleanup runs.
 
 Python raises KeyboardInterrupt for SIGINT but simply dies on SIGTERM, skipping every
 ``finally``: a build stopped by ``kill`` or a CI timeout would leave its staging folder
-behind. Inside :func:`interruptible` both signals raise :class:`Interrupted`, which
-unwinds like Ctrl-C. :func:`deferred` holds both back for a few lines that must not be
+behind (as would SIGHUP, sent when the terminal or SSH session closes). Inside
+:func:`interruptible` all three signals raise :class:`Interrupted`, which
+unwinds like Ctrl-C. :func:`deferred` holds them back for a few lines that must not be
 cut in half (swapping finished outputs into place).
 """
 
@@ -15,11 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-SIGNALS = (signal.SIGINT, signal.SIGTERM)
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 class Interrupted(KeyboardInterrupt):
-    """The process was asked to stop; ``signum`` says by which signal (2 or 15)."""
+    """The process was asked to stop; ``signum`` says by which signal (1, 2 or 15)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -27,7 +28,7 @@ class Interrupted(KeyboardInterrupt):
 
     @property
     def exit_code(self) -> int:
-        """The shell's convention: 128 + the signal number (130 for Ctrl-C, 143 for kill)."""
+        """The shell's convention: 128 + the signal number (129 for a hang-up, 130 for Ctrl-C, 143 for kill)."""
         return 128 + self.signum
 
 
@@ -41,7 +42,7 @@ def _main_thread() -> bool:
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise :class:`Interrupted` (main thread only)."""
+    """Within the block, SIGINT, SIGTERM and SIGHUP raise :class:`Interrupted` (main thread only)."""
     if not _main_thread():
         yield
         return
@@ -55,7 +56,7 @@ def interruptible() -> Iterator[None]:
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back until the block ends; they are delivered after it."""
+    """Hold SIGINT, SIGTERM and SIGHUP back until the block ends; they are delivered after it."""
     if not _main_thread():
         yield
         return

@@ -19,7 +19,7 @@ import re
 import secrets
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -98,11 +98,80 @@ def replace(source: Path, target: Path) -> None:
         os.replace(source, target)
         return
     old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
+    _remove(old)
+    if target.exists() or target.is_symlink():
         target.rename(old)
     source.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    """Delete a file, a symbolic link or a folder tree at ``path``, if there is one."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+SYSTEM_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+"""Files a file manager drops into any folder it shows: not the user's work."""
+
+
+def foreign_files(out: Path, output: str, recorded: Iterable[str] | None) -> str | None:
+    """Why the folder ``out/output`` may not be replaced, or None when it may.
+
+    A build replaces its output folders whole, so one that holds a file the last build
+    did not publish (``recorded``: POSIX paths relative to ``out``, from the manifest) is
+    someone's work added to a built folder. ``recorded`` None means the manifest has no
+    record of this output (a folder made by hand, or a lost manifest): that folder is not
+    replaced but moved aside (:func:`keep_aside`), so None is returned. Empty folders and
+    :data:`SYSTEM_LITTER` are not counted. The reason names the folder and what to do.
+    """
+    if recorded is None:
+        return None
+    target = out / output
+    if not (target.exists() or target.is_symlink()):
+        return None
+    advice = "move it elsewhere or choose another --out"
+    if target.is_symlink() or not target.is_dir():
+        return (
+            f"{target} is a file that Serve First did not write; a build would replace it: {advice}"
+        )
+    known = set(recorded)
+    found = sorted(
+        path.relative_to(out).as_posix()
+        for path in target.rglob("*")
+        if (path.is_file() or path.is_symlink()) and path.name not in SYSTEM_LITTER
+    )
+    foreign = [path for path in found if path not in known]
+    if not foreign:
+        return None
+    files = f"{foreign[0]}" if len(foreign) == 1 else f"{len(foreign)} files ({foreign[0]}, …)"
+    return (
+        f"{target} holds {files} that Serve First did not write; a build replaces this "
+        f"folder whole: move {'it' if len(foreign) == 1 else 'them'} elsewhere or choose "
+        "another --out"
+    )
+
+
+def keep_aside(target: Path) -> Path | None:
+    """Rename ``target`` (a file or folder that holds something) to the first free name
+    ``<name>.kept``, ``<name>.kept-2``, … beside it, and return that; None when there is
+    nothing there worth keeping (no file at all, or only :data:`SYSTEM_LITTER`)."""
+    if not (target.exists() or target.is_symlink()):
+        return None
+    folder = target.is_dir() and not target.is_symlink()
+    if folder and not any(
+        p.name not in SYSTEM_LITTER for p in target.rglob("*") if p.is_file() or p.is_symlink()
+    ):
+        return None
+    number = 1
+    while True:
+        aside = target.with_name(f"{target.name}.kept" + (f"-{number}" if number > 1 else ""))
+        if not (aside.exists() or aside.is_symlink()):
+            target.rename(aside)
+            return aside
+        number += 1
 
 
 def publish_files(staging: Path, target: Path) -> list[Path]:

@@ -23,13 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
-from .errors import BuildError
+from .errors import BuildError, ServeFirstError
 from .glyphs import GlyphWarning, fonts_missing_notice
 from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
-from .outdir import output_lock, remove_leftovers, replace, staging_dir
+from .outdir import (
+    foreign_files,
+    keep_aside,
+    output_lock,
+    remove_leftovers,
+    replace,
+    staging_dir,
+)
 from .worker import Worker
 
 WORKBOOK = "participant-workbook.pdf"
@@ -121,6 +128,9 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
+    for name in sorted(wanted & {"site", "slides"}):  # folders a build swaps whole
+        if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
+            raise ServeFirstError(reason)
 
     def stale(name: str, new_key: str) -> bool:
         if manifest.keys.get(name) != new_key:
@@ -166,7 +176,7 @@ def _build(
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
-            report.written = _publish(staging, out, todo)
+            report.written = _publish(staging, out, todo, manifest, report.notices)
             for name in todo:
                 manifest.keys[name] = keys[name]
                 manifest.record(name, OUTPUTS[name])
@@ -279,14 +289,25 @@ def _pool(jobs: int) -> Worker | None:
     return Worker()
 
 
-def _publish(staging: Path, out: Path, todo: set[str]) -> list[str]:
-    """Move every rebuilt output into place; folders are swapped whole. Returns the
-    paths moved, relative to ``out`` (folders with a trailing slash)."""
+def _publish(
+    staging: Path, out: Path, todo: set[str], manifest: Manifest, notices: list[str]
+) -> list[str]:
+    """Move every rebuilt output into place; folders are swapped whole. A folder the
+    manifest has no record of is someone's, or a lost manifest's: it is moved aside,
+    with a notice, never deleted. Returns the paths moved, relative to ``out`` (folders
+    with a trailing slash)."""
     written = []
     for name in sorted(todo, key=list(OUTPUTS).index):
         source = staging / OUTPUTS[name]
         if not source.exists():
             continue
+        unrecorded = source.is_dir() and name not in manifest.files
+        if unrecorded and (aside := keep_aside(out / OUTPUTS[name])):
+            notices.append(
+                f"{OUTPUTS[name]}/ was not written by a build recorded here; moved it to "
+                f"{aside.name}{'/' if aside.is_dir() else ''} rather than replace it "
+                "(delete it when you no longer need it)"
+            )
         written.append(OUTPUTS[name] + ("/" if source.is_dir() else ""))
         replace(source, out / OUTPUTS[name])
     return written

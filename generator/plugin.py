@@ -35,6 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import assets_copy, i18n
+from .cache import user_cache_dir
 from .errors import ContentError
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
@@ -306,12 +307,12 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         The folder given to :meth:`use_cache` wins. ``servefirst build`` renders into
         hidden staging folders inside the output folder (``out/.staging-*/.site-*``):
         the cache goes beside those, in ``out``. ``serve`` builds into a throwaway
-        temporary folder, so its cache is in the program folder instead.
+        temporary folder, so its cache is the user cache (never the program folder).
         """
         if self.cache is not None:
             return self.cache
-        if self.command == "serve" and self.root is not None:
-            return self.root / CACHE_DIR
+        if self.command == "serve":
+            return user_cache_dir()
         folder = Path(config.site_dir).resolve().parent
         while STAGING.match(folder.name) and folder.parent != folder:
             folder = folder.parent

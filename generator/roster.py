@@ -12,7 +12,10 @@ File names for each person's PDFs come from :mod:`generator.file_names`.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
+import os
+import stat
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +29,13 @@ MAX_NAME = 120
 MAX_COHORT = 60
 MAX_DATES = 40
 MAX_ROSTER_BYTES = 32 * 1024 * 1024
-"""A roster file larger than this is refused before it is read."""
+"""A roster file larger than this is refused; no more than this is ever read."""
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: they reorder the text shown after them."""
+NOT_TEXT = (
+    "the roster is not UTF-8 or UTF-16 text; save it as 'CSV UTF-8' "
+    "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))"
+)
 
 COLUMNS = {"name": MAX_NAME, "cohort": MAX_COHORT, "dates": MAX_DATES}
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -47,32 +56,20 @@ def read_roster(path: Path, root: Path | None = None) -> tuple[list[Person], lis
     """Read a CSV roster into people, in file order, and the problems of the rows skipped.
 
     Rows with a problem (an empty or over-long name, a line break inside a quoted value,
-    a control character, more values than columns) are skipped and reported, located
+    a control character or a bidirectional control, more values than columns) are skipped and reported, located
     at the line the row starts on; blank rows are ignored. Raises
     :class:`ServeFirstError` naming the file when nothing can be used: the file cannot be
-    read, is not UTF-8 (or UTF-16) text, is empty, has no ``name`` column, has a header
+    read, is not a regular file, is larger than :data:`MAX_ROSTER_BYTES`, is not UTF-8
+    (or UTF-16) text, is empty, has no ``name`` column, has a header
     but no rows, or every row has a problem (the message then lists them all).
     """
     shown = display_path(path, root)
     try:
-        size = path.stat().st_size
-        if size > MAX_ROSTER_BYTES:
-            raise ServeFirstError(
-                f"{shown}: the roster is {size} bytes, more than the {MAX_ROSTER_BYTES} "
-                "a roster may have; split it into smaller rosters"
-            )
-        with path.open("rb") as raw:
-            start = raw.read(3)
-        encoding = _encoding(start)
-        with path.open(encoding=encoding, newline="") as handle, _field_limit(size):
-            people, problems = _read_rows(handle, shown)
-    except UnicodeError as exc:
-        raise ServeFirstError(
-            f"{shown}: the roster is not UTF-8 text; save it as 'CSV UTF-8' "
-            "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))"
-        ) from exc
+        text = _decode(_read_bounded(path, shown), shown)
     except OSError as exc:
         raise ServeFirstError(f"{shown}: cannot read the roster: {exc.strerror}") from exc
+    with _field_limit(len(text)):
+        people, problems = _read_rows(io.StringIO(text, newline=""), shown)
     if not people and not problems:
         raise ServeFirstError(
             f"{shown}: the roster has a header but no one on it; add one row per person "
@@ -179,6 +176,12 @@ def _check(value: str, limit: int) -> str:
             "shorten it; the row is skipped"
         )
     control = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    bidi = next((c for c in value if c in BIDI_CONTROLS), None)
+    if bidi is not None:
+        return (
+            f"contains a bidirectional control character (U+{ord(bidi):04X}) that reorders "
+            "the letters shown after it; remove it; the row is skipped"
+        )
     if control is not None:
         return f"contains a control character (U+{ord(control):04X}); remove it; the row is skipped"
     return ""
@@ -192,12 +195,35 @@ def _trim(row: list[str]) -> list[str]:
     return row[:end]
 
 
-def _encoding(start: bytes) -> str:
-    """The text encoding from the first bytes: UTF-16 when it carries its mark, else UTF-8
-    (with or without a byte-order mark)."""
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return "utf-8-sig"
+def _read_bounded(path: Path, shown: str) -> bytes:
+    """The bytes of the regular file ``path``, never more than :data:`MAX_ROSTER_BYTES`
+    (a device such as /dev/zero reports size 0; a pipe would block). Raises
+    ServeFirstError for anything but a regular file or a file over the bound."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise ServeFirstError(f"{shown}: the roster is not a regular file; give a saved CSV file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_ROSTER_BYTES + 1)
+        if len(data) > MAX_ROSTER_BYTES:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise ServeFirstError(
+                f"{shown}: the roster is {size} bytes, more than the {MAX_ROSTER_BYTES} "
+                "a roster may have; split it into smaller rosters"
+            )
+    return data
+
+
+def _decode(data: bytes, shown: str) -> str:
+    """The text of a roster: UTF-16 when it carries its mark, else UTF-8 (with or without
+    a byte-order mark). Text with a NUL character (UTF-16 without its mark, a spreadsheet's
+    own binary format) is refused like any other undecodable file."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeError as exc:
+        raise ServeFirstError(f"{shown}: {NOT_TEXT}") from exc
+    if "\x00" in text:
+        raise ServeFirstError(f"{shown}: {NOT_TEXT}")
+    return text
 
 
 def _separator(header: str) -> str:

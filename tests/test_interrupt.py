@@ -75,7 +75,11 @@ def edit_participant_text(root: Path, text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "signum",
+    [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
+    ids=["SIGINT", "SIGTERM", "SIGHUP"],  # SIGHUP: the terminal or SSH session closed
+)
 def test_a_stopped_build_keeps_the_previous_outputs(tmp_path: Path, signum: int) -> None:
     root = copy_fixture("basic", tmp_path)
     out = tmp_path / "выход out"
@@ -136,7 +140,7 @@ def test_personalize_waits_too_and_can_be_stopped_while_waiting(tmp_path: Path) 
         assert sorted(p.name for p in out.iterdir()) == [LOCK]
     stdout, _ = second.communicate(timeout=120)
     assert second.returncode == 0
-    assert stdout.splitlines()[-1] == f"Wrote 1 workbooks and 1 certificates to {out}"
+    assert stdout.splitlines()[-1] == f"Wrote 1 workbook and 1 certificate to {out}"
     assert len(list((out / "workbooks").glob("*.pdf"))) == 1
     assert leftovers(out) == []
 

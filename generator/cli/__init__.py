@@ -19,7 +19,10 @@ INTERRUPTED = (
 class _Group(click.Group):
     """Prints the project's own errors as messages (exit 1); a traceback only with --debug.
 
-    Ctrl-C and SIGTERM stop a command through its cleanup (staging folders removed, the
+    An operating-system error that reaches this edge (an output folder that cannot be
+    made, a disk that is full) is printed naming the path and the reason (exit 1).
+
+    Ctrl-C, SIGTERM and SIGHUP stop a command through its cleanup (staging folders removed, the
     second build process ended) and exit with 128 + the signal number, without a traceback.
     """
 
@@ -32,11 +35,24 @@ class _Group(click.Group):
                 raise
             click.echo(str(exc), err=True)
             sys.exit(1)
+        except OSError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(os_error_text(exc), err=True)
+            sys.exit(1)
         except Interrupted as stop:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(INTERRUPTED.format(signal=signal.Signals(stop.signum).name), err=True)
             sys.exit(stop.exit_code)
+
+
+def os_error_text(exc: OSError) -> str:
+    """``PATH: reason; what to do`` for an error from the operating system."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return f"error: {reason}"
+    return f"{exc.filename}: {reason}; check the path and that you may read and write there"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

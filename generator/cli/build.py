@@ -21,15 +21,39 @@ from .paths import NEW_DIR, PROGRAM_DIR
 @click.option("--pdf/--no-pdf", default=True, help="Render the facilitator guide and workbook.")
 @click.option("--site/--no-site", default=True, help="Build the participant handbook site.")
 @click.option("--slides/--no-slides", default=True, help="Build the slide deck (needs --pdf).")
-@click.option("--jobs", default=2, show_default=True, help="Processes to render with.")
-def command(path: Path, out: Path | None, pdf: bool, site: bool, slides: bool, jobs: int) -> None:
+@click.option(
+    "--jobs",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes to render with.",
+)
+@click.pass_context
+def command(
+    ctx: click.Context,
+    path: Path,
+    out: Path | None,
+    pdf: bool,
+    site: bool,
+    slides: bool,
+    jobs: int,
+) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
     OUT/pdf/participant-workbook.pdf."""
     from ..boundary import output_inside_sources
     from ..pipeline import build
 
+    if not pdf and not site:
+        raise click.UsageError("nothing to build: --no-pdf and --no-site leave no output; drop one")
+    explicit = ctx.get_parameter_source("slides") is click.core.ParameterSource.COMMANDLINE
+    if not pdf and slides and explicit:
+        raise click.UsageError(
+            "--slides needs the PDFs (the deck quotes workbook pages); drop --no-pdf or --slides"
+        )
+
     if why := output_inside_sources(path, out or path / "build"):
         raise click.BadParameter(why, param_hint="'--out'")
+
     report = build(path, out or path / "build", pdf=pdf, site=site, slides=slides, jobs=jobs)
     for line in report.lines():
         click.echo(line)

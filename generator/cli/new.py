@@ -8,7 +8,7 @@ import click
 
 from ..errors import ServeFirstError
 from ..scaffold import KINDS, scaffold
-from .paths import PROGRAM_DIR
+from .paths import ANY_DIR, CONFIG_FILE, find_program
 
 
 @click.command("new")
@@ -17,13 +17,22 @@ from .paths import PROGRAM_DIR
 @click.option(
     "--path",
     default=".",
-    type=PROGRAM_DIR,
-    help="Program folder (default: the current folder).",
+    type=ANY_DIR,
+    help="Program folder, or a folder inside it (default: the current folder).",
 )
 def command(kind: str, item_id: str, path: Path) -> None:
-    """Create a new KIND (module, case or exercise) file with the id ID."""
+    """Create a new KIND (module, case or exercise) file with the id ID.
+
+    The program folder is the nearest folder at or above --path with mkdocs.yml, as git
+    finds its repository, so ``new`` works from inside modules/ too."""
+    root = find_program(path)
+    if root is None:
+        raise ServeFirstError(
+            f"no {CONFIG_FILE} in {path} or any folder above it; run from the program "
+            "folder or give its path with --path (start one with 'servefirst init FOLDER')"
+        )
     try:
-        target = scaffold(path, kind, item_id)
+        target = scaffold(root, kind, item_id)
     except FileExistsError as exc:
         raise ServeFirstError(f"{exc.filename} already exists; choose another id") from exc
     click.echo(f"created {target}")

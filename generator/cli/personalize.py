@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -31,7 +33,6 @@ from .paths import INPUT_FILE, NEW_DIR, PROGRAM_DIR
 )
 def command(path: Path, roster: Path, out: Path | None) -> None:
     """Write one participant workbook and one certificate per person on the roster."""
-    from rich.progress import Progress
 
     from ..boundary import output_inside_sources
     from ..errors import display_path
@@ -54,23 +55,38 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
         remove_leftovers(target)
         staging = staging_dir(target, ".staging-")
         try:
-            with Progress(transient=True, disable=len(people) < 5) as progress:
-                task = progress.add_task("Personalising", total=len(people))
-                done = personalise(
-                    program,
-                    participant_view(program),
-                    people,
-                    staging,
-                    lambda: progress.advance(task),
-                )
+            with _progress(len(people)) as advance:
+                done = personalise(program, participant_view(program), people, staging, advance)
             with deferred():  # all files or none: Ctrl-C here would leave a mixture
                 publish_files(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     click.echo(
-        f"Wrote {len(done.workbooks)} workbooks and {len(done.certificates)} certificates "
-        f"to {target}"
+        f"Wrote {_count(len(done.workbooks), 'workbook')} and "
+        f"{_count(len(done.certificates), 'certificate')} to {target}"
     )
     if problems:
-        click.echo(f"{len(problems)} roster row(s) skipped.", err=True)
+        skipped = "1 roster row was" if len(problems) == 1 else f"{len(problems)} roster rows were"
+        click.echo(f"{skipped} skipped.", err=True)
         sys.exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A step function for a progress bar on standard error, shown only on a terminal and
+    for five people or more: anywhere else (a pipe, a log) it prints nothing at all, not
+    even the blank line a hidden bar leaves."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    if total < 5 or not console.is_terminal:
+        yield lambda: None
+        return
+    with Progress(transient=True, console=console) as progress:
+        task = progress.add_task("Personalising", total=total)
+        yield lambda: progress.advance(task)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ..file_names import RESERVED
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Required prose; Markdown is allowed. Blank text is an error, not a silent gap."""
@@ -12,11 +14,24 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 """One short line of text: a bullet, a question, an objective."""
 
+
+def _portable_id(value: str) -> str:
+    """Refuse an id that Windows cannot use as a file name (ids name pages and files)."""
+    if value in RESERVED:
+        raise ValueError(
+            f"'{value}' is a name Windows keeps for a device and cannot use for a file; "
+            f"choose another id, such as '{value}-module'"
+        )
+    return value
+
+
 Ident = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    AfterValidator(_portable_id),
 ]
-"""An id: lower-case words joined by hyphens, e.g. ``listening-pairs``."""
+"""An id: lower-case words joined by hyphens, e.g. ``listening-pairs``; never a Windows
+device name such as ``con`` or ``com1``, since ids become file names."""
 
 Minutes = Annotated[int, Field(ge=1, le=24 * 60, strict=True)]
 

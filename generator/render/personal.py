@@ -91,7 +91,8 @@ def _certificates(program: Program, people: list[Person]) -> Document:
             body_class="certificates",
             people=people,
             sizes=[SIZES[size] for size in sizes],
-            hours=_hours(sum(m.duration for m in program.modules)),
+            hours=sum(m.duration for m in program.modules) // 60,
+            minutes=sum(m.duration for m in program.modules) % 60,
             modules=[m.title for m in program.modules],
         )
         document = layout(html, "certificate", config, program.root)
@@ -123,10 +124,3 @@ def _first_size(name: str) -> int:
         if width <= limit:
             return size
     return 3
-
-
-def _hours(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if rest == 0:
-        return f"{hours} hour{'s' if hours != 1 else ''}"
-    return f"{hours} h {rest} min"

@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from ..errors import ServeFirstError
+from ..file_names import RESERVED
 
 SCHEMA_DIR = "schema"
 KINDS = {"module": "modules", "case": "modules/cases", "exercise": "exercises"}
@@ -18,6 +19,11 @@ def scaffold(root: Path, kind: str, item_id: str) -> Path:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item_id):
         raise ServeFirstError(
             f"'{item_id}' is not a valid id: use lower-case words joined by hyphens, like 'my-module'"
+        )
+    if item_id in RESERVED:
+        raise ServeFirstError(
+            f"'{item_id}' is a name Windows keeps for a device and cannot use for a file; "
+            f"choose another id, such as '{item_id}-{kind}'"
         )
     folder = root / KINDS[kind]
     target = folder / f"{item_id}.yml"

@@ -61,7 +61,8 @@ def test_init_prints_a_next_step_that_works_from_anywhere(tmp_path: Path) -> Non
     assert result.code == 0, result.err
     created = tmp_path / "новая программа"
     assert result.out.splitlines() == [
-        f"created {created}/ (mkdocs.yml, modules/, modules/cases/, exercises/, docs/, schema/)",
+        f"created {created}/ (mkdocs.yml, modules/, modules/cases/, exercises/, docs/, schema/, "
+        ".gitignore)",
         f"next: servefirst build {shlex.quote(str(created))}",
     ]
     assert (created / "mkdocs.yml").is_file()

@@ -114,7 +114,7 @@ def test_a_spreadsheet_roster_in_many_scripts_gets_distinct_portable_files(
     assert result.code == 1
     assert result.err.splitlines() == [
         f"{roster}:2: name: has a line break inside quotes; put it on one line; the row is skipped",
-        "1 roster row(s) skipped.",
+        "1 roster row was skipped.",
     ]
     stems = [stem for _, stem in MIXED]
     for folder in ("workbooks", "certificates"):

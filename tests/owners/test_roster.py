@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -175,11 +176,21 @@ def test_a_roster_where_no_row_can_be_used_lists_every_problem(tmp_path: Path) -
         ("name,Name\nAna,Lee\n", "{path}:1: the roster has two 'name' columns; keep one"),
         (
             "name\nZo\xeb\n".encode("cp1252"),
-            "{path}: the roster is not UTF-8 text; save it as 'CSV UTF-8' "
+            "{path}: the roster is not UTF-8 or UTF-16 text; save it as 'CSV UTF-8' "
+            "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
+        ),
+        (
+            "name\nОльга\n".encode("utf-16-le"),  # UTF-16 without its byte-order mark
+            "{path}: the roster is not UTF-8 or UTF-16 text; save it as 'CSV UTF-8' "
+            "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
+        ),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00pk pk pk",  # an .xlsx
+            "{path}: the roster is not UTF-8 or UTF-16 text; save it as 'CSV UTF-8' "
             "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
         ),
     ],
-    ids=["no-name-column", "two-name-columns", "windows-1252"],
+    ids=["no-name-column", "two-name-columns", "windows-1252", "utf16-no-mark", "xlsx"],
 )
 def test_a_roster_that_cannot_be_read_is_refused_with_its_file(
     tmp_path: Path, data: str | bytes, message: str
@@ -201,6 +212,32 @@ def test_an_oversized_roster_is_refused_before_it_is_read(
         f"{path}: the roster is 31 bytes, more than the 20 a roster may have; "
         "split it into smaller rosters"
     )
+
+
+def test_a_device_or_a_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    """/dev/zero reports size 0 and never ends; a FIFO blocks on open: neither is read."""
+    fifo = tmp_path / "名单.csv"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(ServeFirstError) as caught:
+            read_roster(path)
+        assert str(caught.value) == (
+            f"{path}: the roster is not a regular file; give a saved CSV file"
+        )
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_bidirectional_controls_in_a_name_are_refused_at_their_line(
+    tmp_path: Path, control: str
+) -> None:
+    path = write(tmp_path, f"name\nمريم\n{control}evil name\n")
+    people, problems = read_roster(path)
+    assert [p.name for p in people] == ["مريم"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: name: contains a bidirectional control character "
+        f"(U+{ord(control):04X}) that reorders the letters shown after it; remove it; "
+        "the row is skipped"
+    ]
 
 
 def test_the_program_folder_is_shown_relative(tmp_path: Path) -> None:

@@ -7,9 +7,7 @@ installed; without it, the build skips the PDF and says so in one line.
 
 from __future__ import annotations
 
-import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import BuildError, display_path
+from ...file_names import file_stem
 from ...model import Program
 from ...model.participant import ParticipantProgram
 from ..pdf import _moment
@@ -52,12 +51,10 @@ class RenderedDeck:
 
 
 def slug(title: str) -> str:
-    """The deck's file name: the program title in lower case, words joined by hyphens."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    if len(words) > 80:  # a file name stays well under 255 bytes: cut at a word
-        words = words[:81].rsplit("-", 1)[0]
-    return words or "slides"
+    """The deck's file name without ``.pptx``: the program title made portable as
+    participants' file names are (generator.file_names): ``Serve First`` gives
+    ``serve-first``, ``服务第一`` stays ``服务第一``, ``CON`` gives ``con-name``."""
+    return file_stem(title)
 
 
 def render_slides(
