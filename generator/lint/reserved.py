@@ -12,13 +12,6 @@ reserve(
     fix="add an evaluation item for it",
 )
 reserve(
-    code="SF403",
-    name="revisited-case-without-questions",
-    family="content",
-    checks="A module that returns to a case without questions of its own.",
-    fix="give the revisit its own questions",
-)
-reserve(
     code="SF601",
     name="implausible-material-quantity",
     family="materials",

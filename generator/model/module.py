@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
 
@@ -50,12 +50,26 @@ class Segment(Strict):
     materials: list[Line] = Field(default_factory=list)
     exercise: Ident | None = Field(None, description="The exercise run in this segment.")
     case: Ident | None = Field(None, description="The case discussed in this segment.")
+    case_questions: list[Line] = Field(
+        default_factory=list,
+        description="Questions of its own for a case an earlier module already discussed: "
+        "participants see them in the workbook and on the slide instead of the case's own.",
+    )
     practises: list[Annotated[int, Field(ge=1, strict=True)] | Line] = Field(
         default_factory=list,
         description="The module's objectives this segment practises: their numbers as printed "
         "(the first is 1) or the words each begins with, e.g. [1, 'Practise listening'].",
     )
     facilitator: SegmentFacilitator = Field(default_factory=SegmentFacilitator)
+
+    @model_validator(mode="after")
+    def _questions_need_a_case(self) -> Segment:
+        if self.case_questions and not self.case:
+            raise ValueError(
+                "case_questions are for a segment that returns to a case; "
+                "add case: with the case's id, or remove them"
+            )
+        return self
 
 
 class ModuleFacilitator(Strict):

@@ -20,6 +20,7 @@ from ..errors import BuildError
 from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
+from ..revisits import first_use, revisit_questions
 from ..schedule import build_agenda
 from . import logistics
 from .markup import environment
@@ -123,10 +124,24 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         materials=materials,
         formats=logistics.formats_used(program),
         module_materials=module_materials,
+        case_first=first_use(program.modules),
+        case_asked=revisit_questions(program.modules),
+        debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
         reaction=REACTION_ITEMS,
         open_questions=OPEN_QUESTIONS,
         sources=sources,
     )
+
+
+def _debrief_notes(segments: Iterable[Any]) -> dict[str, str]:
+    """A module's debrief questions (whitespace normalised) -> what to listen for, so a
+    revisited case's own questions print with the notes the segment gives them."""
+    return {
+        " ".join(d.question.split()): d.listen_for
+        for seg in segments
+        for d in seg.facilitator.debrief
+        if d.listen_for
+    }
 
 
 REACTION_ITEMS = [
