@@ -39,6 +39,20 @@ class SegmentFacilitator(Strict):
     virtual: Text | None = Field(None, description="What changes when the session is online.")
 
 
+Screen = Literal[
+    "title",
+    "objectives",
+    "principle",
+    "case",
+    "exercise",
+    "debrief",
+    "reflection",
+    "takeaways",
+    "blank",
+]
+"""What is on screen during a segment (see :mod:`generator.render.slides.screens`)."""
+
+
 class Segment(Strict):
     """One block of the run-of-show."""
 
@@ -55,6 +69,17 @@ class Segment(Strict):
         description="Questions of its own for a case an earlier module already discussed: "
         "participants see them in the workbook and on the slide instead of the case's own.",
     )
+    screen: Screen | None = Field(
+        None,
+        description="What is on screen: title, objectives, principle, case, exercise, "
+        "debrief, reflection, takeaways or blank. Leave it out to get the default: the "
+        "segment's case or exercise, the objectives first, the key ideas at the first input.",
+    )
+    debrief_prompts: list[Line] = Field(
+        default_factory=list,
+        description="The debrief questions as the room sees them on the debrief slide; what "
+        "to listen for stays in facilitator.debrief.",
+    )
     practises: list[Annotated[int, Field(ge=1, strict=True)] | Line] = Field(
         default_factory=list,
         description="The module's objectives this segment practises: their numbers as printed "
@@ -69,6 +94,12 @@ class Segment(Strict):
                 "case_questions are for a segment that returns to a case; "
                 "add case: with the case's id, or remove them"
             )
+        for needs in ("case", "exercise"):
+            if self.screen == needs and not getattr(self, needs):
+                raise ValueError(
+                    f"screen: {needs} needs the segment's {needs}: add {needs}: with its id, "
+                    "or choose another screen"
+                )
         return self
 
 

@@ -55,12 +55,17 @@ class ParticipantExercise(_View):
     virtual_instructions: list[str]
     worksheet: list[WorksheetField]
     scoring: str | None
+    debrief_prompts: list[str]
 
 
 class ParticipantSegment(_View):
     title: str
     minutes: int
     method: str
+    case: str | None
+    exercise: str | None
+    screen: str | None
+    debrief_prompts: list[str]
 
 
 class ParticipantModule(_View):

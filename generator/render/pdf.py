@@ -84,8 +84,14 @@ def _first_use(view: ParticipantProgram) -> dict[str, str]:
     return first
 
 
-def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
-    """The facilitator guide as HTML, with page references into the workbook."""
+def facilitator_html(
+    program: Program,
+    workbook_pages: dict[str, int],
+    slides: dict[str, list[tuple[int, int]]] | None = None,
+) -> str:
+    """The facilitator guide as HTML, with page references into the workbook and, given
+    ``slides`` (module id -> each segment's first and last slide), "Slide N" beside each
+    segment."""
     agenda = build_agenda(program.config, program.modules)
     materials = logistics.materials(program)
     sources = all_sources(
@@ -124,6 +130,7 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         materials=materials,
         formats=logistics.formats_used(program),
         module_materials=module_materials,
+        slides=slides or {},
         case_first=first_use(program.modules),
         case_asked=revisit_questions(program.modules),
         debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
@@ -247,9 +254,12 @@ def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> R
 
 
 def render_facilitator(
-    program: Program, workbook_pages: dict[str, int], target: Path
+    program: Program,
+    workbook_pages: dict[str, int],
+    target: Path,
+    slides: dict[str, list[tuple[int, int]]] | None = None,
 ) -> RenderedPdf:
-    html = facilitator_html(program, workbook_pages)
+    html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 
 
