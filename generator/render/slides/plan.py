@@ -267,19 +267,13 @@ class _Planner:
         reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
         room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
         kind: Literal["number", "bullet"] = "number" if numbered else "bullet"
-        pages: list[list[Para]] = []
-        for number, text in enumerate(texts, start=1):
-            para = Para(text, kind, number)
-            if pages and fits([p.text for p in (*pages[-1], para)], room, style):
-                pages[-1].append(para)
-            else:
-                pages.append([para])
-        pages = _balanced(pages, room, style)
+        items = [Para(text, kind, number) for number, text in enumerate(texts, start=1)]
+        pages = _pages(items, room, style)
+        sizes = [fitted_size([p.text for p in page], room, style) for page in pages]
+        size = max(min(sizes), MIN_SIZE)  # one size for a list and its continuations
         slides = []
         for n, page in enumerate(pages):
-            size = fitted_size([p.text for p in page], room, style) if page else style.size
-            if size < MIN_SIZE:
-                size = MIN_SIZE
+            if sizes[n] < MIN_SIZE:
                 page = [replace(p, text=cut_to_fit(p.text, room, style.at(size))) for p in page]
             name, title_size = self.fit_title(
                 self.continued(title, n, len(pages)), self.boxes.title, TITLE
@@ -311,8 +305,9 @@ class _Planner:
         return f"{self.label.clock(slot.start)}–{self.label.clock(slot.end)}"
 
     def continued(self, title: str, page: int, pages: int) -> str:
-        """'Objectives (2/2)' for a continuation slide: the count needs no translation."""
-        return f"{title} ({page + 1}/{pages})" if page else title
+        """'Objectives (1/2)', 'Objectives (2/2)' for a list over two slides, the title
+        alone for one: the count needs no translation."""
+        return f"{title} ({page + 1}/{pages})" if pages > 1 else title
 
     def workbook(self, anchor: str) -> str:
         """'Workbook p. N' for an anchor of this build's workbook; '' when it has none."""
@@ -320,18 +315,24 @@ class _Planner:
         return self.label["workbook"].format(page=page) if page else ""
 
 
-def _balanced(pages: list[list[Para]], room: Box, style: Style) -> list[list[Para]]:
-    """The same number of slides with the items spread evenly, when that fits: better
-    four and three than six and one."""
-    if len(pages) < 2:
-        return pages
-    items = [p for page in pages for p in page]
-    share, extra = divmod(len(items), len(pages))
-    even, start = [], 0
-    for n in range(len(pages)):
-        size = share + (1 if n < extra else 0)
-        even.append(items[start : start + size])
-        start += size
-    if all(fits([p.text for p in page], room, style) for page in even):
-        return even
+def _pages(items: list[Para], room: Box, style: Style) -> list[list[Para]]:
+    """The items on as few slides as fit them at the smallest readable size or larger,
+    spread evenly (better four and three than six and one); one slide when they fit."""
+    for count in range(1, len(items) + 1):
+        share, extra = divmod(len(items), count)
+        even, start = [], 0
+        for n in range(count):
+            size = share + (1 if n < extra else 0)
+            even.append(items[start : start + size])
+            start += size
+        if all(fitted_size([p.text for p in page], room, style) >= MIN_SIZE for page in even):
+            return even
+    # An item too long for a slide of its own: it goes alone, cut; the rest share slides.
+    small = style.at(MIN_SIZE)
+    pages: list[list[Para]] = []
+    for item in items:
+        if pages and fits([p.text for p in (*pages[-1], item)], room, small):
+            pages[-1].append(item)
+        else:
+            pages.append([item])
     return pages
