@@ -116,3 +116,28 @@ def test_case_questions_need_a_case(write: Write) -> None:
         "modules/listening.yml:10: segments[0]: case_questions are for a segment that "
         "returns to a case; add case: with the case's id, or remove them"
     ) in result.err
+
+
+def test_a_case_screen_needs_a_case(write: Write) -> None:
+    segments = module()["segments"]
+    segments[0]["screen"] = "case"
+    root = write(modules=[module(segments=segments)])
+    result = run_cli("validate", root)
+    assert result.code == 1
+    assert (
+        "modules/listening.yml:10: segments[0]: screen: case needs the segment's case: add "
+        "case: with its id, or choose another screen"
+    ) in result.err
+
+
+def test_a_debrief_prompt_too_long_for_a_slide_is_named(write: Write) -> None:
+    segments = module()["segments"]
+    segments[2]["debrief_prompts"] = ["WWWWWWWWW " * 59]
+    root = write(modules=[module(segments=segments)])
+    result = run_cli("validate", root)
+    assert result.code == 0, result.err
+    assert (
+        "warning: modules/listening.yml:23: segments[2].debrief_prompts[0]: too long for one "
+        "slide at 24 pt, so the slide deck sets it at 16 pt; shorten it to keep it readable "
+        "from the back of the room"
+    ) in result.err.splitlines()
