@@ -5,13 +5,6 @@ from __future__ import annotations
 from .registry import reserve
 
 reserve(
-    code="SF102",
-    name="outcome-never-evaluated",
-    family="objectives",
-    checks="A program outcome that no evaluation item measures.",
-    fix="add an evaluation item for it",
-)
-reserve(
     code="SF601",
     name="implausible-material-quantity",
     family="materials",

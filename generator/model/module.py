@@ -121,6 +121,11 @@ class Module(Strict):
     objectives: list[Line] = Field(
         min_length=1, description="What participants will be able to do: start with a verb."
     )
+    outcomes: dict[Ident, list[Annotated[int, Field(ge=1, strict=True)]]] = Field(
+        default_factory=dict,
+        description="The program outcomes this module serves, each with the numbers of the "
+        "objectives that lead to it (the first is 1), e.g. {listening: [1, 3]}.",
+    )
     principles: list[Principle] = Field(default_factory=list)
     cases: list[Ident] = Field(default_factory=list, description="Ids of cases used here.")
     exercises: list[Ident] = Field(default_factory=list, description="Ids of exercises used.")

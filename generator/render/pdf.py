@@ -135,9 +135,20 @@ def facilitator_html(
         case_asked=revisit_questions(program.modules),
         debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
         reaction=REACTION_ITEMS,
+        learning=_learning_items(program),
         open_questions=OPEN_QUESTIONS,
         sources=sources,
     )
+
+
+def _learning_items(program: Program) -> list[str]:
+    """The end-of-day self-ratings ("I can now..."): each program outcome that an
+    objective of a planned module links to, in the program's order; without outcomes,
+    each module's first objective."""
+    if not program.config.outcomes:
+        return [m.objectives[0] for m in program.modules]
+    linked = {o for m in program.modules for o, numbers in m.outcomes.items() if numbers}
+    return [o.statement for o in program.config.outcomes if o.id in linked]
 
 
 def _debrief_notes(segments: Iterable[Any]) -> dict[str, str]:
