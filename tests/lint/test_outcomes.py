@@ -86,3 +86,8 @@ def test_the_evaluation_rates_each_linked_outcome(tmp_path: Path) -> None:
     assert "listen before I lead, 先听" in after
     assert "juggle seven plates" not in after
     assert "Explain in two sentences" not in after  # no longer the first objective
+
+
+def test_a_program_without_outcomes_ignores_the_links(write: Write) -> None:
+    root = write(modules=[module(outcomes={"listening": [1]})])
+    assert load_program(root).warnings == []
