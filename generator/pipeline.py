@@ -229,9 +229,11 @@ def _rest(
         pool.call("generator.pipeline:_side", program, view, anchors, workbook, staging, side)
     if "guide" in todo:
         from .render.pdf import render_facilitator
+        from .render.slides.numbers import slide_numbers
 
         clock = time.perf_counter()
-        guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE)
+        numbers = slide_numbers(program, view, anchors)  # the deck's own plan
+        guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE, numbers)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
     if parallel and pool is not None:

@@ -79,7 +79,8 @@ def check_config(
     problems: list[Problem],
 ) -> None:
     """Errors in what the linter reads: an unknown code in ``lint.select`` or
-    ``lint.ignore``, a ``practises`` entry that names no objective of its module."""
+    ``lint.ignore``, a ``practises`` entry that names no objective of its module, a
+    module's ``outcomes`` link to an outcome or objective that does not exist."""
     for located in modules:
         module = located.item
         if {"objectives", "segments"} & located.partial:
@@ -105,6 +106,7 @@ def check_config(
                 )
     if plugin is None:
         return
+    _check_outcome_links(plugin, modules, problems)
     options = plugin.item.lint
     for key, codes in (("select", options.select), ("ignore", options.ignore)):
         for i, code in enumerate(codes):
@@ -117,6 +119,46 @@ def check_config(
                         f"unknown rule '{code}'; the rules are {', '.join(sorted(RULES))}",
                     )
                 )
+
+
+def _check_outcome_links(
+    plugin: Located[PluginConfig], modules: Sequence[Located[Module]], problems: list[Problem]
+) -> None:
+    """A module's ``outcomes`` name objectives that exist and, in a program with outcomes
+    of its own, outcomes it has (links in built-in library modules are not checked)."""
+    known = [o.id for o in plugin.item.program.outcomes]
+    for located in modules:
+        if {"outcomes", "objectives"} & located.partial:
+            continue
+        module = located.item
+        for outcome, numbers in module.outcomes.items():
+            # The built-in library links its modules to the default program's outcomes; a
+            # program with outcomes of its own (or none) is not bound by those links.
+            if known and outcome not in known and not located.file.startswith("<library>"):
+                loc: tuple[str | int, ...] = ("outcomes", outcome)
+                have = ", ".join(known)
+                problems.append(
+                    Problem(
+                        located.file,
+                        located.lines.line_of(loc),
+                        field_name(loc),
+                        f"no program outcome '{outcome}' (program.outcomes: {have}); add it "
+                        "to program.outcomes in mkdocs.yml, or correct the id",
+                    )
+                )
+            for j, number in enumerate(numbers):
+                if number > len(module.objectives):
+                    loc = ("outcomes", outcome, j)
+                    problems.append(
+                        Problem(
+                            located.file,
+                            located.lines.line_of(loc),
+                            field_name(loc),
+                            f"there is no objective {number}: the module has "
+                            f"{len(module.objectives)}; give the objective's number (the first "
+                            "is 1)",
+                        )
+                    )
 
 
 def run(ctx: LintContext) -> list[Problem]:

@@ -1,4 +1,5 @@
-"""SF4xx: the text itself: scaffold placeholders left in, a question asked twice."""
+"""SF4xx: the text itself: scaffold placeholders left in, a question asked twice, a
+revisited case without questions of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 from jinja2 import Environment
 
 from ..located import Located
+from ..revisits import revisits
 from ..yamlio import Loc
 from .registry import Finding, LintContext, rule
 
@@ -131,3 +133,28 @@ def question_twice(ctx: LintContext) -> Iterator[Finding]:
                     f"(first at {where})",
                     "ask it once, with one set of listen-for notes",
                 )
+
+
+@rule(
+    code="SF403",
+    name="revisited-case-without-questions",
+    family="content",
+    fix="give the segment case_questions of its own",
+)
+def revisited_case_without_questions(ctx: LintContext) -> Iterator[Finding]:
+    """A module that returns to a case an earlier module discussed, without questions of
+    its own (``case_questions`` on the segment): participants would see the original
+    questions again."""
+    located = {m.item.id: m for m in ctx.modules}
+    for visit in revisits([m.item for m in ctx.modules]):
+        if visit.questions:
+            continue
+        module = located[visit.module_id]
+        title = module.item.segments[visit.segment].title
+        yield ctx.at(
+            module,
+            ("segments", visit.segment, "case"),
+            f"'{title}' returns to case '{visit.case_id}' from {visit.first} "
+            "without questions of its own",
+            "give the segment case_questions of its own",
+        )

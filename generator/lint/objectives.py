@@ -42,3 +42,23 @@ def objective_without_activity(ctx: LintContext) -> Iterator[Finding]:
                 "add its number to the practises list of the segment that practises it, "
                 "or add an activity, or drop the objective",
             )
+
+
+@rule(
+    code="SF102",
+    name="outcome-never-evaluated",
+    family="objectives",
+    fix="link it from the outcomes of the module whose objectives lead to it, or drop it",
+)
+def outcome_never_evaluated(ctx: LintContext) -> Iterator[Finding]:
+    """A program outcome that no objective of a planned module links to: the end-of-day
+    evaluation rates only linked outcomes, so nothing would measure it."""
+    linked = {o for m in ctx.modules for o, numbers in m.item.outcomes.items() if numbers}
+    for i, outcome in enumerate(ctx.config.outcomes):
+        if outcome.id not in linked:
+            yield ctx.in_config(
+                ("program", "outcomes", i),
+                f"outcome '{outcome.id}' is linked to no objective of a planned module, so "
+                "the end-of-day evaluation does not ask about it",
+                "link it from the outcomes of the module whose objectives lead to it, or drop it",
+            )

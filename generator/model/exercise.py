@@ -125,6 +125,11 @@ class Exercise(Strict):
     scoring: Text | None = Field(
         None, description="For self-assessments: how to score it and read the result."
     )
+    debrief_prompts: list[Line] = Field(
+        default_factory=list,
+        description="The debrief questions as the room sees them on the debrief slide; what "
+        "to listen for stays in facilitator.debrief.",
+    )
     facilitator: ExerciseFacilitator
 
     @model_validator(mode="after")

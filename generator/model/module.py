@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
 from .material import MaterialUse, PrepItem
@@ -40,6 +40,20 @@ class SegmentFacilitator(Strict):
     virtual: Text | None = Field(None, description="What changes when the session is online.")
 
 
+Screen = Literal[
+    "title",
+    "objectives",
+    "principle",
+    "case",
+    "exercise",
+    "debrief",
+    "reflection",
+    "takeaways",
+    "blank",
+]
+"""What is on screen during a segment (see :mod:`generator.render.slides.screens`)."""
+
+
 class Segment(Strict):
     """One block of the run-of-show."""
 
@@ -54,12 +68,43 @@ class Segment(Strict):
     )
     exercise: Ident | None = Field(None, description="The exercise run in this segment.")
     case: Ident | None = Field(None, description="The case discussed in this segment.")
+    case_questions: list[Line] = Field(
+        default_factory=list,
+        description="Questions of its own for a case an earlier module already discussed: "
+        "participants see them in the workbook and on the slide instead of the case's own.",
+    )
+    screen: Screen | None = Field(
+        None,
+        description="What is on screen: title, objectives, principle, case, exercise, "
+        "debrief, reflection, takeaways or blank. Leave it out to get the default: the "
+        "segment's case or exercise, the objectives first, the key ideas at the first input.",
+    )
+    debrief_prompts: list[Line] = Field(
+        default_factory=list,
+        description="The debrief questions as the room sees them on the debrief slide; what "
+        "to listen for stays in facilitator.debrief.",
+    )
     practises: list[Annotated[int, Field(ge=1, strict=True)] | Line] = Field(
         default_factory=list,
         description="The module's objectives this segment practises: their numbers as printed "
         "(the first is 1) or the words each begins with, e.g. [1, 'Practise listening'].",
     )
     facilitator: SegmentFacilitator = Field(default_factory=SegmentFacilitator)
+
+    @model_validator(mode="after")
+    def _questions_need_a_case(self) -> Segment:
+        if self.case_questions and not self.case:
+            raise ValueError(
+                "case_questions are for a segment that returns to a case; "
+                "add case: with the case's id, or remove them"
+            )
+        for needs in ("case", "exercise"):
+            if self.screen == needs and not getattr(self, needs):
+                raise ValueError(
+                    f"screen: {needs} needs the segment's {needs}: add {needs}: with its id, "
+                    "or choose another screen"
+                )
+        return self
 
 
 class ModuleFacilitator(Strict):
@@ -83,6 +128,11 @@ class Module(Strict):
     duration: Minutes = Field(description="Teaching minutes; the segments must add up to this.")
     objectives: list[Line] = Field(
         min_length=1, description="What participants will be able to do: start with a verb."
+    )
+    outcomes: dict[Ident, list[Annotated[int, Field(ge=1, strict=True)]]] = Field(
+        default_factory=dict,
+        description="The program outcomes this module serves, each with the numbers of the "
+        "objectives that lead to it (the first is 1), e.g. {listening: [1, 3]}.",
     )
     principles: list[Principle] = Field(default_factory=list)
     cases: list[Ident] = Field(default_factory=list, description="Ids of cases used here.")

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..revisits import revisit_questions
 from .base import Source
 from .exercise import Exercise, WorksheetField
 from .material import MaterialRef
@@ -57,12 +58,17 @@ class ParticipantExercise(_View):
     virtual_instructions: list[str]
     worksheet: list[WorksheetField]
     scoring: str | None
+    debrief_prompts: list[str]
 
 
 class ParticipantSegment(_View):
     title: str
     minutes: int
     method: str
+    case: str | None
+    exercise: str | None
+    screen: str | None
+    debrief_prompts: list[str]
 
 
 class ParticipantModule(_View):
@@ -87,10 +93,16 @@ class ParticipantProgram(_View):
 
 def participant_view(program: Program) -> ParticipantProgram:
     """Build the participant view from the full program (facilitator fields fall away)."""
+    asked = revisit_questions(program.modules)
     modules: list[dict[str, Any]] = []
     for module in program.modules:
         data = module.model_dump()
-        data["cases"] = [c.model_dump() for c in program.cases_of(module)]
+        data["cases"] = []
+        for case in program.cases_of(module):
+            dumped = case.model_dump()
+            # A module that returns to a case asks its own questions, not the original ones.
+            dumped["discussion"] = asked.get((module.id, case.id), case.discussion)
+            data["cases"].append(dumped)
         data["exercises"] = [
             {**e.model_dump(), "materials": held(e, program)} for e in program.exercises_of(module)
         ]

@@ -80,6 +80,16 @@ class ModuleChanges(Strict):
     )
 
 
+class Outcome(Strict):
+    """A program-level outcome: what participants can do after the whole program."""
+
+    id: Ident
+    statement: Line = Field(
+        description="Participants' words for the end-of-day self-rating, completing 'I can "
+        "now...', e.g. 'put my team's needs first in a one-to-one'."
+    )
+
+
 class Term(Strict):
     singular: Line
     plural: Line
@@ -109,6 +119,11 @@ class ProgramConfig(Strict):
         "mkdocs.yml. Without one, the deck uses the house style in the branding colour.",
     )
     days: list[Day] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(
+        default_factory=list,
+        description="A few program-level outcomes; module objectives link to them (the "
+        "module's outcomes) and the end-of-day evaluation asks for a self-rating of each.",
+    )
     delivery: Literal["in-person", "virtual"] = Field(
         "in-person", description="Selects in-person or virtual instructions everywhere."
     )

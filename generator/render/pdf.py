@@ -23,6 +23,7 @@ from ..materials.horizons import due_date, workshop_date
 from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
+from ..revisits import first_use, revisit_questions
 from ..schedule import build_agenda
 from . import logistics
 from .markup import environment
@@ -86,8 +87,14 @@ def _first_use(view: ParticipantProgram) -> dict[str, str]:
     return first
 
 
-def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
-    """The facilitator guide as HTML, with page references into the workbook."""
+def facilitator_html(
+    program: Program,
+    workbook_pages: dict[str, int],
+    slides: dict[str, list[tuple[int, int]]] | None = None,
+) -> str:
+    """The facilitator guide as HTML, with page references into the workbook and, given
+    ``slides`` (module id -> each segment's first and last slide), "Slide N" beside each
+    segment."""
     agenda = build_agenda(program.config, program.modules)
     materials = totals.materials(program)
     sources = all_sources(
@@ -134,7 +141,12 @@ def facilitator_html(program: Program, workbook_pages: dict[str, int]) -> str:
         material_names=names,
         formats=logistics.formats_used(program),
         module_materials=module_materials,
+        slides=slides or {},
+        case_first=first_use(program.modules),
+        case_asked=revisit_questions(program.modules),
+        debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
         reaction=REACTION_ITEMS,
+        learning=_learning_items(program),
         open_questions=OPEN_QUESTIONS,
         sources=sources,
     )
@@ -148,6 +160,27 @@ def _due_dates(config: ProgramConfig) -> dict[str, str]:
     return {
         horizon: i18n.long_date(datetime(*due_date(horizon, day).timetuple()[:3]), config.language)
         for horizon in logistics.HORIZONS
+    }
+
+
+def _learning_items(program: Program) -> list[str]:
+    """The end-of-day self-ratings ("I can now..."): each program outcome that an
+    objective of a planned module links to, in the program's order; without outcomes,
+    each module's first objective."""
+    if not program.config.outcomes:
+        return [m.objectives[0] for m in program.modules]
+    linked = {o for m in program.modules for o, numbers in m.outcomes.items() if numbers}
+    return [o.statement for o in program.config.outcomes if o.id in linked]
+
+
+def _debrief_notes(segments: Iterable[Any]) -> dict[str, str]:
+    """A module's debrief questions (whitespace normalised) -> what to listen for, so a
+    revisited case's own questions print with the notes the segment gives them."""
+    return {
+        " ".join(d.question.split()): d.listen_for
+        for seg in segments
+        for d in seg.facilitator.debrief
+        if d.listen_for
     }
 
 
@@ -254,9 +287,12 @@ def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> R
 
 
 def render_facilitator(
-    program: Program, workbook_pages: dict[str, int], target: Path
+    program: Program,
+    workbook_pages: dict[str, int],
+    target: Path,
+    slides: dict[str, list[tuple[int, int]]] | None = None,
 ) -> RenderedPdf:
-    html = facilitator_html(program, workbook_pages)
+    html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 
 

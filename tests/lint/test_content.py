@@ -64,3 +64,80 @@ def test_different_questions(write: Write) -> None:
     root = write(modules=[module(segments=segments)], exercises=[exercise("pairs")])
     assert findings(root, "SF402") == []
     assert load_program(root).warnings == []
+
+
+def case(item_id: str) -> dict[str, object]:
+    """A case with one question of its own."""
+    return {
+        "id": item_id,
+        "title": "Служение в Сбербанке",
+        "organisation": "Société Ünïcode",
+        "year": "2001",
+        "story": "The branch manager moved her desk to the counter for a month.",
+        "discussion": ["What did the move tell the people at the counter?"],
+        "sources": [{"author": "Dupont, A.", "title": "Interview notes", "year": 2002}],
+        "facilitator": {"notes": "Keep to what the story says."},
+    }
+
+
+def revisit_program(write: Write, **returning: object) -> Path:
+    """Two modules: 'listening' tells the case, 'again' returns to it."""
+    first = module(cases=["counter"])
+    first["segments"][0].update(method="case", case="counter")
+    again = module(id="again", title="Again, 再一次", cases=["counter"])
+    again["segments"][2].update(method="case", case="counter", **returning)
+    return write(
+        modules=[first, again],
+        cases=[case("counter")],
+        program={"days": [{"start": "09:00", "plan": ["listening", "again"]}]},
+    )
+
+
+def test_a_revisited_case_without_questions_of_its_own(write: Write) -> None:
+    root = revisit_program(write)
+    assert [str(p) for p in findings(root, "SF403")] == [
+        "modules/again.yml:22: segments[2].case: 'Close' returns to case 'counter' from "
+        "listening without questions of its own; give the segment case_questions of its own"
+    ]
+
+
+def test_a_revisit_with_its_own_questions(write: Write) -> None:
+    root = revisit_program(write, case_questions=["What would you move, and where to? 🪑"])
+    assert findings(root, "SF403") == []
+
+
+def test_case_questions_need_a_case(write: Write) -> None:
+    segments = module()["segments"]
+    segments[0]["case_questions"] = ["What would you move?"]
+    root = write(modules=[module(segments=segments)])
+    result = run_cli("validate", root)
+    assert result.code == 1
+    assert (
+        "modules/listening.yml:10: segments[0]: case_questions are for a segment that "
+        "returns to a case; add case: with the case's id, or remove them"
+    ) in result.err
+
+
+def test_a_case_screen_needs_a_case(write: Write) -> None:
+    segments = module()["segments"]
+    segments[0]["screen"] = "case"
+    root = write(modules=[module(segments=segments)])
+    result = run_cli("validate", root)
+    assert result.code == 1
+    assert (
+        "modules/listening.yml:10: segments[0]: screen: case needs the segment's case: add "
+        "case: with its id, or choose another screen"
+    ) in result.err
+
+
+def test_a_debrief_prompt_too_long_for_a_slide_is_named(write: Write) -> None:
+    segments = module()["segments"]
+    segments[2]["debrief_prompts"] = ["WWWWWWWWW " * 59]
+    root = write(modules=[module(segments=segments)])
+    result = run_cli("validate", root)
+    assert result.code == 0, result.err
+    assert (
+        "warning: modules/listening.yml:23: segments[2].debrief_prompts[0]: too long for one "
+        "slide at 24 pt, so the slide deck sets it at 16 pt; shorten it to keep it readable "
+        "from the back of the room"
+    ) in result.err.splitlines()

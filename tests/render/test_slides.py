@@ -411,3 +411,27 @@ def test_long_text_is_split_or_shrunk_never_overflows_and_validate_warns(tmp_pat
     assert words_outside_their_boxes(pptx, pptx.with_suffix(".pdf")) == []
     steps = [s for s in open_deck(built).slides if title(s).startswith("Activity: Listening pairs")]
     assert len(steps) >= 2  # the steps were spread over continuation slides
+
+
+def test_default_program_guide_gives_every_segment_its_slide(default: Built) -> None:
+    """Every segment of the default program shows "Slide N" in the guide, and slide N of
+    the deck is the one whose notes open that segment."""
+    program = load_program(REPO)
+    agenda = build_agenda(program.config, program.modules)
+    heads = [notes(s).splitlines()[0] for s in open_deck(default).slides]
+    text = "".join(p.extract_text() for p in PdfReader(default.guide).pages)
+    guide = re.sub(r"\s", "", text.replace("\u2019", "'"))  # pypdf splits kerned 'T en'
+
+    checked = 0
+    for module in program.modules:
+        slot = agenda.slot_of(module.id)
+        for start, segment in zip(slot.segment_starts, module.segments, strict=True):
+            name = re.sub(r"\s", "", segment.title.replace("\u2019", "'"))
+            found = re.search(rf"{start}{re.escape(name)}Slides?(\d+)", guide)
+            assert found, f"{module.id}: {segment.title}"
+            head = heads[int(found.group(1)) - 1].replace("\u2019", "'")
+            assert head == f"{start} · {segment.title} · {segment.minutes} min".replace(
+                "\u2019", "'"
+            )
+            checked += 1
+    assert checked == sum(len(m.segments) for m in program.modules)

@@ -94,6 +94,10 @@ def _module(module: Module) -> Iterator[Field]:
             yield (name, i), plain(text), HOUSE_BODY, BULLET, None
     for i, principle in enumerate(module.principles):
         yield ("principles", i, "name"), plain(principle.name), HOUSE_TITLE, TITLE, 2
+    for i, segment in enumerate(module.segments):
+        for name in ("debrief_prompts", "case_questions"):
+            for j, text in enumerate(getattr(segment, name)):
+                yield ("segments", i, name, j), plain(text), _UNDER_FACTS, BULLET, None
 
 
 def _case(case: Case) -> Iterator[Field]:
@@ -113,3 +117,5 @@ def _exercise(exercise: Exercise) -> Iterator[Field]:
     for name, steps in lists:
         for i, step in enumerate(steps):
             yield (name, i), plain(step), _UNDER_FACTS, STEP, None
+    for i, prompt in enumerate(exercise.debrief_prompts):
+        yield ("debrief_prompts", i), plain(prompt), _UNDER_FACTS, BULLET, None

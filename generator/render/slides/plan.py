@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ...model import Program
-from ...model.participant import ParticipantModule, ParticipantProgram
+from ...model.participant import ParticipantModule, ParticipantProgram, ParticipantSegment
 from ...schedule import Slot, build_agenda
 from . import notes
 from .fit import (
@@ -34,6 +34,7 @@ from .fit import (
     height,
     plain,
 )
+from .screens import closing_segment, screens
 from .spec import Boxes, Layout, Para, Row, Slide, Topic, labels
 
 ROW_HEIGHT = 32.0
@@ -113,49 +114,76 @@ class _Planner:
     # -- one module -------------------------------------------------------------------
 
     def module_slides(self, number: int, slot: Slot) -> list[Slide]:
+        """The module's slides in run-of-show order: its title, then what each segment
+        puts on screen (:func:`.screens.screens`); each slide knows its segment."""
         assert slot.module_id is not None
         module = self.program.module(slot.module_id)
         part = next(m for m in self.view.modules if m.id == module.id)
-        methods = [s.method for s in module.segments]
-        principles_at = _first(methods, "input", "discussion")
-        takeaways_at = _first(methods, "close", default=len(methods) - 1)
-        reflection_at = _first(methods, "reflection", default=takeaways_at)
         # Cases and exercises no segment runs still get their slides, before the close.
-        run = {ref for seg in module.segments for ref in (seg.case, seg.exercise) if ref}
-        spare_cases = [c for c in module.cases if c not in run]
-        spare_exercises = [e for e in module.exercises if e not in run]
+        run = {ref for seg in part.segments for ref in (seg.case, seg.exercise) if ref}
+        spare = [*(("case", c.id) for c in part.cases if c.id not in run)]
+        spare += [("exercise", e.id) for e in part.exercises if e.id not in run]
+        closing = closing_segment(part)
         by_segment: list[list[Slide]] = []
-        for i, segment in enumerate(part.segments):
-            out: list[Slide] = []
-            if i == 0:
-                out.append(self.module_title(number, slot, part))
-                out += self.listing(self.label["objectives"], [plain(o) for o in part.objectives])
-            source = module.segments[i]
-            if source.case:
-                out += self.case_slides(part, source.case)
-            if source.exercise:
-                out += self.exercise_slides(part, source.exercise)
-            if i == principles_at:
-                out += self.principle_slides(part)
-            if i == takeaways_at:
-                for case_id in spare_cases:
-                    out += self.case_slides(part, case_id)
-                for exercise_id in spare_exercises:
-                    out += self.exercise_slides(part, exercise_id)
-            if i == reflection_at and part.reflection:
-                out += self.listing(
-                    self.label["reflection"],
-                    [plain(r) for r in part.reflection],
-                    facts=self.workbook(f"{part.id}--reflection"),
+        for i, (segment, kinds) in enumerate(zip(part.segments, screens(part), strict=True)):
+            out: list[Slide] = [self.module_title(number, slot, part)] if i == 0 else []
+            if i == closing:
+                at = next(
+                    (n for n, k in enumerate(kinds) if k in ("reflection", "takeaways")),
+                    len(kinds),
                 )
-            if i == takeaways_at and part.takeaways:
-                out += self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
-            if not out:
-                minutes = self.label["minutes"].format(minutes=segment.minutes)
-                out.append(self.section(plain(segment.title), minutes))
+                for kind, ref in spare:
+                    kinds.insert(at, f"spare-{kind}:{ref}")
+                    at += 1
+            for kind in kinds:
+                out += self.screen(part, segment, kind)
+            for slide in out:
+                slide.segment = (part.id, i)
             by_segment.append(out)
         notes.add_module_notes(self.program, module, slot, by_segment, self.label)
         return [slide for group in by_segment for slide in group]
+
+    def screen(
+        self, part: ParticipantModule, segment: ParticipantSegment, kind: str
+    ) -> list[Slide]:
+        """The slides of one kind of screen during ``segment``."""
+        if kind.startswith("spare-"):
+            what, ref = kind[len("spare-") :].split(":", 1)
+            return (
+                self.case_slides(part, ref) if what == "case" else self.exercise_slides(part, ref)
+            )
+        if kind == "objectives":
+            return self.listing(self.label["objectives"], [plain(o) for o in part.objectives])
+        if kind == "case" and segment.case:
+            return self.case_slides(part, segment.case)
+        if kind == "exercise" and segment.exercise:
+            return self.exercise_slides(part, segment.exercise, segment.debrief_prompts)
+        if kind == "principle":
+            return self.principle_slides(part)
+        if kind == "reflection":
+            return self.listing(
+                self.label["reflection"],
+                [plain(r) for r in part.reflection],
+                facts=self.workbook(f"{part.id}--reflection"),
+            )
+        if kind == "takeaways":
+            return self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
+        if kind == "debrief":
+            return self.debrief_slides(plain(segment.title), segment.debrief_prompts)
+        if kind == "blank":
+            return [Slide("section", "", SECTION_TITLE.size)]
+        minutes = self.label["minutes"].format(minutes=segment.minutes)
+        return [self.section(plain(segment.title), minutes)]
+
+    def debrief_slides(self, subject: str, prompts: list[str]) -> list[Slide]:
+        """The debrief prompts the room sees, numbered; a 'Debrief' header without them."""
+        if prompts:
+            slides = self.listing(
+                self.label["debrief"], [plain(p) for p in prompts], facts=subject, numbered=True
+            )
+        else:
+            slides = [self.section(self.label["debrief"], subject)]
+        return slides
 
     def module_title(self, number: int, slot: Slot, part: ParticipantModule) -> Slide:
         anchor = f"module-{part.id}"
@@ -188,7 +216,9 @@ class _Planner:
             slide.topic = Topic("case", case.id)
         return slides
 
-    def exercise_slides(self, part: ParticipantModule, exercise_id: str) -> list[Slide]:
+    def exercise_slides(
+        self, part: ParticipantModule, exercise_id: str, prompts: Sequence[str] = ()
+    ) -> list[Slide]:
         exercise = next(e for e in part.exercises if e.id == exercise_id)
         anchor = f"{part.id}--exercise-{exercise.id}"
         bits = [self.label[exercise.format]]
@@ -207,9 +237,12 @@ class _Planner:
             slides += self.listing(title, texts, facts=facts, style=STEP)
         for slide in slides:
             slide.topic = Topic("exercise", exercise.id)
-        debrief = self.section(self.label["debrief"], plain(exercise.title))
-        debrief.topic = Topic("debrief", exercise.id)
-        return [*slides, debrief]
+        debrief = self.debrief_slides(
+            plain(exercise.title), list(prompts or exercise.debrief_prompts)
+        )
+        for slide in debrief:
+            slide.topic = Topic("debrief", exercise.id)
+        return [*slides, *debrief]
 
     # -- building blocks --------------------------------------------------------------
 
@@ -234,19 +267,13 @@ class _Planner:
         reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
         room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
         kind: Literal["number", "bullet"] = "number" if numbered else "bullet"
-        pages: list[list[Para]] = []
-        for number, text in enumerate(texts, start=1):
-            para = Para(text, kind, number)
-            if pages and fits([p.text for p in (*pages[-1], para)], room, style):
-                pages[-1].append(para)
-            else:
-                pages.append([para])
-        pages = _balanced(pages, room, style)
+        items = [Para(text, kind, number) for number, text in enumerate(texts, start=1)]
+        pages = _pages(items, room, style)
+        sizes = [fitted_size([p.text for p in page], room, style) for page in pages]
+        size = max(min(sizes), MIN_SIZE)  # one size for a list and its continuations
         slides = []
         for n, page in enumerate(pages):
-            size = fitted_size([p.text for p in page], room, style) if page else style.size
-            if size < MIN_SIZE:
-                size = MIN_SIZE
+            if sizes[n] < MIN_SIZE:
                 page = [replace(p, text=cut_to_fit(p.text, room, style.at(size))) for p in page]
             name, title_size = self.fit_title(
                 self.continued(title, n, len(pages)), self.boxes.title, TITLE
@@ -278,8 +305,9 @@ class _Planner:
         return f"{self.label.clock(slot.start)}–{self.label.clock(slot.end)}"
 
     def continued(self, title: str, page: int, pages: int) -> str:
-        """'Objectives (2/2)' for a continuation slide: the count needs no translation."""
-        return f"{title} ({page + 1}/{pages})" if page else title
+        """'Objectives (1/2)', 'Objectives (2/2)' for a list over two slides, the title
+        alone for one: the count needs no translation."""
+        return f"{title} ({page + 1}/{pages})" if pages > 1 else title
 
     def workbook(self, anchor: str) -> str:
         """'Workbook p. N' for an anchor of this build's workbook; '' when it has none."""
@@ -287,25 +315,24 @@ class _Planner:
         return self.label["workbook"].format(page=page) if page else ""
 
 
-def _balanced(pages: list[list[Para]], room: Box, style: Style) -> list[list[Para]]:
-    """The same number of slides with the items spread evenly, when that fits: better
-    four and three than six and one."""
-    if len(pages) < 2:
-        return pages
-    items = [p for page in pages for p in page]
-    share, extra = divmod(len(items), len(pages))
-    even, start = [], 0
-    for n in range(len(pages)):
-        size = share + (1 if n < extra else 0)
-        even.append(items[start : start + size])
-        start += size
-    if all(fits([p.text for p in page], room, style) for page in even):
-        return even
+def _pages(items: list[Para], room: Box, style: Style) -> list[list[Para]]:
+    """The items on as few slides as fit them at the smallest readable size or larger,
+    spread evenly (better four and three than six and one); one slide when they fit."""
+    for count in range(1, len(items) + 1):
+        share, extra = divmod(len(items), count)
+        even, start = [], 0
+        for n in range(count):
+            size = share + (1 if n < extra else 0)
+            even.append(items[start : start + size])
+            start += size
+        if all(fitted_size([p.text for p in page], room, style) >= MIN_SIZE for page in even):
+            return even
+    # An item too long for a slide of its own: it goes alone, cut; the rest share slides.
+    small = style.at(MIN_SIZE)
+    pages: list[list[Para]] = []
+    for item in items:
+        if pages and fits([p.text for p in (*pages[-1], item)], room, small):
+            pages[-1].append(item)
+        else:
+            pages.append([item])
     return pages
-
-
-def _first(methods: Sequence[str], *wanted: str, default: int = 0) -> int:
-    for method in wanted:
-        if method in methods:
-            return methods.index(method)
-    return default

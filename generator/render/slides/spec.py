@@ -56,6 +56,8 @@ class Slide:
     """Paragraphs of the speaker notes."""
     topic: Topic | None = None
     """What the slide shows, so the notes can add the facilitator's side of it."""
+    segment: tuple[str, int] | None = None
+    """The module id and the index (0-based) of the segment it is on screen during."""
 
 
 @dataclass(frozen=True)
