@@ -145,6 +145,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
 
     @event_priority(100)  # before the search plugin reads theme.language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The catalogue and the day's kit name the facilitator's materials: Serve First reads
+        # them from mkdocs.yml itself, so the site's copy of the options never holds them.
+        self.config["catalogue"], self.config["materials"] = {}, []
         self.root = Path(config.config_file_path).parent
         self.view, self.problems = None, None
         self.colour = Branding().colour

@@ -42,6 +42,7 @@ _KEEP = {
     "cases",
     "exercises",
     "practises",
+    "outcomes",  # outcome ids -> objective numbers
     "sources",
     "materials",  # catalogue ids (and free text a catalogue id may stand for)
     "horizon",

@@ -277,8 +277,7 @@ def test_a_long_title_and_organisation_build_the_deck(write_files: Write, tmp_pa
     assert result.code == 0, result.err
     (deck,) = (tmp_path / "out/slides").glob("*.pptx")
     assert (
-        deck.name
-        == "serve-first-leadership-that-listens-leadership-that-listens-leadership-that.pptx"
+        deck.name == "服务优先-serve-first-leadership-that-listens-leadership-that-listens-lea.pptx"
     )
     props = Presentation(str(deck)).core_properties
     assert props.title == f"{title.strip()}: Slides"[:254] + "…"

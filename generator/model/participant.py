@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..i18n import gettext
 from ..revisits import revisit_questions
 from .base import Source
 from .exercise import Exercise, WorksheetField
@@ -112,6 +113,7 @@ def participant_view(program: Program) -> ParticipantProgram:
 
 def held(exercise: Exercise, program: Program) -> list[str]:
     """Names of what participants hold for an exercise ("You need: ..."), once each."""
+    translate = gettext(program.config.language)  # the shipped catalogue's names are labels
     names: list[str] = []
     for use in exercise.materials:
         item_id = use.item if isinstance(use, MaterialRef) else use
@@ -119,7 +121,7 @@ def held(exercise: Exercise, program: Program) -> list[str]:
         if item is None:
             name = use.item if isinstance(use, MaterialRef) else use  # free text, as written
         elif item.participant:
-            name = item.name
+            name = translate(item.name)
         else:
             continue
         if name not in names:

@@ -38,7 +38,7 @@ def test_a_new_module_fails_strict_validation_until_it_is_written(
     result = run_cli("validate", "--strict", basic)
     assert result.code == 1
     assert (
-        "warning: modules/my-module.yml:45: takeaways[0]: SF401 'One sentence participants "
+        "warning: modules/my-module.yml:46: takeaways[0]: SF401 'One sentence participants "
         "should remember.' is sample text from the scaffold; write your own text in its place"
     ) in result.err.splitlines()
 

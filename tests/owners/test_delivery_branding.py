@@ -52,8 +52,8 @@ def test_virtual_delivery_selects_online_instructions(tmp_path: Path) -> None:
     pdf = build(tmp_path, "        delivery: virtual\n")
     assert ONLINE_STEP in text(pdf / "participant-workbook.pdf")
     guide = text(pdf / "facilitator-guide.pdf")
-    # Online notes come first in each segment, right under its heading.
-    assert "09:00 Opening and a question Online:Collect the verbs in the chat" in guide
+    # Online notes come first in each segment, right under its heading and slide numbers.
+    assert "09:00 Opening and a question Slides 3–4 Online:Collect the verbs in the chat" in guide
 
 
 def test_logo_and_colour_reach_both_pdfs(tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_a_content_character_without_a_glyph_is_a_validate_and_build_warning(
     validated = run_cli("validate", basic)
     assert validated.code == 0, validated.err
     assert expected in validated.err.splitlines()
-    built = run_cli("build", basic, "--no-pdf", "--no-site")
+    built = run_cli("build", basic, "--no-pdf")
     assert built.code == 0, built.err
     assert expected in built.out.splitlines()
 
