@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..follow_up import outcome_statements
 from ..revisits import revisit_questions
 from .base import Source
 from .exercise import Exercise, WorksheetField
@@ -89,6 +90,9 @@ class ParticipantModule(_View):
 class ParticipantProgram(_View):
     config: ProgramConfig
     modules: list[ParticipantModule]
+    follow_up: list[str] = []
+    """The outcomes (participants' words) the action plan's 30/60/90-day follow-up asks
+    about; see :func:`generator.follow_up.outcome_statements`."""
 
 
 def participant_view(program: Program) -> ParticipantProgram:
@@ -107,7 +111,9 @@ def participant_view(program: Program) -> ParticipantProgram:
             {**e.model_dump(), "materials": held(e, program)} for e in program.exercises_of(module)
         ]
         modules.append(data)
-    return ParticipantProgram.model_validate({"config": program.config, "modules": modules})
+    return ParticipantProgram.model_validate(
+        {"config": program.config, "modules": modules, "follow_up": outcome_statements(program)}
+    )
 
 
 def held(exercise: Exercise, program: Program) -> list[str]:
