@@ -69,6 +69,8 @@ class ParticipantSegment(_View):
     case: str | None
     exercise: str | None
     screen: str | None
+    screen_image: str | None
+    screen_alt: str | None
     debrief_prompts: list[str]
 
 

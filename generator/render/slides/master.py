@@ -116,6 +116,7 @@ def house_style(config: ProgramConfig, logo: Path | None) -> Master:
         "section": section,
         "content": content,
         "agenda": title_only,
+        "image": title_only,
     }
     return Master(prs, layouts, HOUSE_BOXES, brand)
 

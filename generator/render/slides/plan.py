@@ -170,6 +170,10 @@ class _Planner:
             return self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
         if kind == "debrief":
             return self.debrief_slides(plain(segment.title), segment.debrief_prompts)
+        if kind == "image" and segment.screen_image:
+            name, size = self.fit_title(plain(segment.title), self.boxes.title, TITLE)
+            alt = plain(segment.screen_alt or "")
+            return [Slide("image", name, size, image=segment.screen_image, alt=alt)]
         if kind == "blank":
             return [Slide("section", "", SECTION_TITLE.size)]
         minutes = self.label["minutes"].format(minutes=segment.minutes)

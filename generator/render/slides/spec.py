@@ -9,9 +9,9 @@ from ... import i18n
 from . import fit
 from .fit import Box
 
-Layout = Literal["deck", "section", "content", "agenda"]
-"""Which layout a slide uses: the title slide, a section header, title and content, or
-title only with the agenda table."""
+Layout = Literal["deck", "section", "content", "agenda", "image"]
+"""Which layout a slide uses: the title slide, a section header, title and content,
+title only with the agenda table, or title only with a picture scaled to fit."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ class Slide:
     body: list[Para] = field(default_factory=list)
     body_size: float = 24
     rows: list[Row] = field(default_factory=list)
+    image: str = ""
+    """An image slide's picture: its path relative to the program folder."""
+    alt: str = ""
+    """The picture's alternative text."""
     notes: list[str] = field(default_factory=list)
     """Paragraphs of the speaker notes."""
     topic: Topic | None = None
