@@ -31,6 +31,7 @@ from ...model.participant import ParticipantProgram
 from ..pdf import _moment
 from . import convert
 from .fit import BULLET, FACTS, LINE_HEIGHT, STEP
+from .framed import framed
 from .master import FONT, MUTED, Master, house_style
 from .plan import ROW_HEIGHT, plan_deck
 from .spec import Labels, Para, Slide, labels
@@ -165,8 +166,14 @@ def _add(prs: Presentation, master: Master, spec: Slide, label: Labels, root: Pa
             _picture(prs, slide, root / spec.image, spec.alt)
     else:
         frame = body.text_frame if body is not None else _text_box(prs, slide)
-        if spec.layout == "content":
-            _listing(frame, spec.body, spec.body_size, master.brand)
+        paras = spec.body
+        if spec.layout in ("case", "exercise"):
+            if body is not None:
+                framed(slide, body, spec)
+            else:  # a template without a body area: the facts as a line over the list
+                paras = [*(Para(fact, "facts") for fact in spec.facts), *paras]
+        if spec.layout in ("content", "case", "exercise"):
+            _listing(frame, paras, spec.body_size, master.brand)
         else:
             _lines(frame, spec.subtitle.split("\n"), spec.subtitle_size)
     for shape in list(slide.placeholders):  # unused placeholders would say "Click to add"

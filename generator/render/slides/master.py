@@ -117,6 +117,8 @@ def house_style(config: ProgramConfig, logo: Path | None) -> Master:
         "content": content,
         "agenda": title_only,
         "image": title_only,
+        "case": content,
+        "exercise": content,
     }
     return Master(prs, layouts, HOUSE_BOXES, brand)
 

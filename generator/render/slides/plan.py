@@ -41,6 +41,16 @@ ROW_HEIGHT = 32.0
 """Points per agenda row: 16 pt text and the cell margins."""
 FACTS_GAP = 8.0
 """Space between the facts line and the list under it, in points."""
+BAND_HEIGHT = 40.0
+"""A case slide's band (organisation, years, workbook page), in points."""
+BAND_GAP = 14.0
+"""Space between the band and the questions under it, in points."""
+PANEL_SHARE = 0.28
+"""An exercise slide's panel (format, group size, minutes, page): its share of the width."""
+PANEL_GAP = 18.0
+"""Space between the panel and the steps beside it, in points."""
+PANEL_INSET = 10.0
+"""The panel's text inset on each side, in points."""
 
 
 def plan_deck(
@@ -215,7 +225,8 @@ class _Planner:
         bits = [plain(case.organisation), plain(case.year), self.workbook(anchor)]
         title = self.label["case"].format(title=plain(case.title))
         texts = [plain(q) for q in case.discussion]
-        slides = self.listing(title, texts, facts=" · ".join(b for b in bits if b), numbered=True)
+        facts = [" · ".join(b for b in bits if b)]
+        slides = self.listing(title, texts, facts=facts, numbered=True, layout="case")
         for slide in slides:
             slide.topic = Topic("case", case.id)
         return slides
@@ -231,14 +242,16 @@ class _Planner:
         bits += [self.label["minutes"].format(minutes=exercise.minutes), self.workbook(anchor)]
         title = self.label["activity"].format(title=plain(exercise.title))
         texts = [plain(step) for step in exercise.instructions]
-        facts = " · ".join(b for b in bits if b)
-        slides = self.listing(title, texts, facts=facts, numbered=True, style=STEP)
+        facts = [b for b in bits if b]
+        slides = self.listing(
+            title, texts, facts=facts, numbered=True, style=STEP, layout="exercise"
+        )
         if self.view.config.delivery == "virtual" and exercise.virtual_instructions:
             # As in the workbook: the same steps, then what is different online.
             online = [self.label["online_steps"], self.workbook(anchor)]
             texts = [plain(step) for step in exercise.virtual_instructions]
-            facts = " · ".join(b for b in online if b)
-            slides += self.listing(title, texts, facts=facts, style=STEP)
+            facts = [b for b in online if b]
+            slides += self.listing(title, texts, facts=facts, style=STEP, layout="exercise")
         for slide in slides:
             slide.topic = Topic("exercise", exercise.id)
         debrief = self.debrief_slides(
@@ -255,21 +268,40 @@ class _Planner:
         title: str,
         texts: list[str],
         *,
-        facts: str = "",
+        facts: str | list[str] = "",
         numbered: bool = False,
         style: Style = BULLET,
+        layout: Literal["content", "case", "exercise"] = "content",
     ) -> list[Slide]:
         """A title and a list, over as many slides as it takes to fit.
 
-        The facts line (format, minutes, workbook page) repeats on every slide. An item
-        too long for a slide of its own is set smaller, and cut only below the smallest
-        readable size; ``servefirst validate`` warns about both. No items, no slide.
+        The facts (format, minutes, workbook page) repeat on every slide: a line over the
+        list on a content slide, a band across a case slide, a panel beside an exercise's
+        steps. An item too long for a slide of its own is set smaller, and cut only below
+        the smallest readable size; ``servefirst validate`` warns about both. No items, no
+        slide.
         """
         if not texts:
             return []
-        head = [Para(facts, "facts")] if facts else []
-        reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
-        room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
+        body = self.boxes.body
+        lines = [facts] if isinstance(facts, str) else facts
+        lines = [line for line in lines if line]
+        if not lines:
+            layout = "content"  # no band or panel with nothing in it
+        head: list[Para] = []
+        facts_size = FACTS.size
+        if layout == "case":
+            room = Box(body.width, body.height - BAND_HEIGHT - BAND_GAP)
+            band = Box(body.width - 2 * PANEL_INSET, BAND_HEIGHT)
+            facts_size = max(fitted_size(lines, band, FACTS, max_lines=1), MIN_SIZE)
+        elif layout == "exercise":
+            panel = Box(body.width * PANEL_SHARE - 2 * PANEL_INSET, body.height)
+            room = Box(body.width * (1 - PANEL_SHARE) - PANEL_GAP, body.height)
+            facts_size = max(fitted_size(lines, panel, FACTS), MIN_SIZE)
+        else:
+            head = [Para(line, "facts") for line in lines]
+            reserved = height(lines, body.width, FACTS) + FACTS_GAP if lines else 0.0
+            room = Box(body.width, body.height - reserved)
         kind: Literal["number", "bullet"] = "number" if numbered else "bullet"
         items = [Para(text, kind, number) for number, text in enumerate(texts, start=1)]
         pages = _pages(items, room, style)
@@ -282,7 +314,10 @@ class _Planner:
             name, title_size = self.fit_title(
                 self.continued(title, n, len(pages)), self.boxes.title, TITLE
             )
-            slides.append(Slide("content", name, title_size, body=[*head, *page], body_size=size))
+            slide = Slide(layout, name, title_size, body=[*head, *page], body_size=size)
+            if layout != "content":
+                slide.facts, slide.facts_size = lines, facts_size
+            slides.append(slide)
         return slides
 
     def section(self, title: str, subtitle: str, layout: Layout = "section") -> Slide:

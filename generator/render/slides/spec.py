@@ -9,9 +9,12 @@ from ... import i18n
 from . import fit
 from .fit import Box
 
-Layout = Literal["deck", "section", "content", "agenda", "image"]
+Layout = Literal["deck", "section", "content", "agenda", "image", "case", "exercise"]
 """Which layout a slide uses: the title slide, a section header, title and content,
-title only with the agenda table, or title only with a picture scaled to fit."""
+title only with the agenda table, title only with a picture scaled to fit; a case (title
+and content under a coloured band with the case's organisation, years and workbook page)
+or an exercise (title and content beside a panel with format, group size, minutes and
+workbook page)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class Slide:
     body: list[Para] = field(default_factory=list)
     body_size: float = 24
     rows: list[Row] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    """A case slide's band, an exercise slide's panel: one fact a line."""
+    facts_size: float = 20
     image: str = ""
     """An image slide's picture: its path relative to the program folder."""
     alt: str = ""
