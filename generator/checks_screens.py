@@ -40,3 +40,31 @@ def check_screen_images(
                 )
             if refusal:
                 problems.append(Problem(located.file, line, field, refusal))
+
+
+def check_quote_screens(
+    modules: Iterable[Located[Any]],
+    cases: Iterable[Located[Any]],
+    broken: set[str],
+    problems: list[Problem],
+) -> None:
+    """Add a located problem for each segment with ``screen: quote`` that has no
+    quotation to show: neither its case nor a principle of its module has a ``quote``
+    (a case in ``broken``, which did not load, is given the benefit of the doubt)."""
+    quoted = {c.item.id for c in cases if getattr(c.item, "quote", None)} | broken
+    for located in modules:
+        module = located.item
+        principles = any(p.quote for p in getattr(module, "principles", []))
+        for index, segment in enumerate(getattr(module, "segments", [])):
+            if segment.screen != "quote" or principles or segment.case in quoted:
+                continue
+            problems.append(
+                Problem(
+                    located.file,
+                    located.lines.line_of(("segments", index, "screen")),
+                    f"segments[{index}].screen",
+                    "screen: quote has no quotation to show; give the segment's case or a "
+                    "principle of this module a quote: with text: and attribution:, or "
+                    "choose another screen",
+                )
+            )

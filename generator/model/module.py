@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
 from .material import MaterialUse, PrepItem
+from .quote import Quote
 
 
 class PrincipleFacilitator(Strict):
@@ -24,6 +25,9 @@ class Principle(Strict):
     behaviours: list[Line] = Field(default_factory=list, description="What you would see.")
     pitfalls: list[Line] = Field(default_factory=list, description="What it is not.")
     question: Line | None = Field(None, description="A question to ask yourself.")
+    quote: Quote | None = Field(
+        None, description="A quotation for the principle's quotation slide (screen: quote)."
+    )
     facilitator: PrincipleFacilitator = Field(default_factory=PrincipleFacilitator)
 
 
@@ -49,6 +53,7 @@ Screen = Literal[
     "debrief",
     "reflection",
     "takeaways",
+    "quote",
     "image",
     "blank",
 ]
@@ -77,7 +82,8 @@ class Segment(Strict):
     screen: Screen | None = Field(
         None,
         description="What is on screen: title, objectives, principle, case, exercise, "
-        "debrief, reflection, takeaways, image (with screen_image and screen_alt) or blank. Leave it out to get the default: the "
+        "debrief, reflection, takeaways, quote (the case's quote, else the first principle's), "
+        "image (with screen_image and screen_alt) or blank. Leave it out to get the default: the "
         "segment's case or exercise, the objectives first, the key ideas at the first input.",
     )
     screen_image: Line | None = Field(

@@ -19,6 +19,7 @@ from .base import Source
 from .exercise import Exercise, WorksheetField
 from .material import MaterialRef
 from .program import ProgramConfig
+from .quote import Quote
 from .resolved import Program
 
 
@@ -32,6 +33,7 @@ class ParticipantPrinciple(_View):
     behaviours: list[str]
     pitfalls: list[str]
     question: str | None
+    quote: Quote | None
 
 
 class ParticipantCase(_View):
@@ -43,6 +45,7 @@ class ParticipantCase(_View):
     story: str
     discussion: list[str]
     sources: list[Source]
+    quote: Quote | None
 
 
 class ParticipantExercise(_View):

@@ -31,7 +31,7 @@ from ...model.participant import ParticipantProgram
 from ..pdf import _moment
 from . import convert
 from .fit import BULLET, FACTS, LINE_HEIGHT, STEP
-from .framed import framed
+from .framed import framed, quotation
 from .master import FONT, MUTED, Master, house_style
 from .plan import ROW_HEIGHT, plan_deck
 from .spec import Labels, Para, Slide, labels
@@ -157,11 +157,13 @@ def _add(prs: Presentation, master: Master, spec: Slide, label: Labels, root: Pa
     if title is not None:
         _lines(title.text_frame, [spec.title], spec.title_size)
     body = _body(slide)
-    if spec.layout in ("agenda", "image"):
+    if spec.layout in ("agenda", "image", "quote"):
         if body is not None:
             _drop(body)
         if spec.layout == "agenda":
             _agenda(prs, master, slide, spec, label)
+        elif spec.layout == "quote":
+            quotation(_text_box(prs, slide), spec)
         else:
             _picture(prs, slide, root / spec.image, spec.alt)
     else:

@@ -1,4 +1,5 @@
-"""Case and exercise slides: a list framed by the facts it belongs to.
+"""Case, exercise and quotation slides: a list framed by the facts it belongs to, or a
+quotation set large.
 
 A case slide has a band across the top of the body in the theme's accent colour with
 the case's organisation, years and workbook page in white; the questions sit under it.
@@ -16,10 +17,19 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide as PptxSlide
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from .fit import LINE_HEIGHT
-from .plan import BAND_GAP, BAND_HEIGHT, PANEL_GAP, PANEL_INSET, PANEL_SHARE
+from .plan import (
+    ATTRIBUTION,
+    BAND_GAP,
+    BAND_HEIGHT,
+    PANEL_GAP,
+    PANEL_INSET,
+    PANEL_SHARE,
+    QUOTE,
+)
 from .spec import Slide
 
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
@@ -81,3 +91,27 @@ def _text(
             run.font.color.rgb = colour
         else:
             run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+
+
+def quotation(frame: TextFrame, spec: Slide) -> None:
+    """A quotation slide's words (``spec.body``) in large italic type at the size the
+    plan measured, then the attribution (``spec.subtitle``) right-aligned under them."""
+    frame.clear()
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    for n, para in enumerate(spec.body):
+        paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        paragraph.line_spacing = Pt(spec.body_size * LINE_HEIGHT)
+        paragraph.space_before = Pt(round(QUOTE.at(spec.body_size).space_before, 1))
+        run = paragraph.add_run()
+        run.text = para.text
+        run.font.size = Pt(spec.body_size)
+        run.font.italic = True
+    paragraph = frame.add_paragraph()
+    paragraph.alignment = PP_ALIGN.RIGHT
+    paragraph.space_before = Pt(round(ATTRIBUTION.at(spec.subtitle_size).space_before, 1))
+    run = paragraph.add_run()
+    run.text = spec.subtitle
+    run.font.size = Pt(spec.subtitle_size)
+    run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1

@@ -117,6 +117,7 @@ def house_style(config: ProgramConfig, logo: Path | None) -> Master:
         "content": content,
         "agenda": title_only,
         "image": title_only,
+        "quote": title_only,
         "case": content,
         "exercise": content,
     }

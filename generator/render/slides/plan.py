@@ -45,10 +45,13 @@ BAND_HEIGHT = 40.0
 """A case slide's band (organisation, years, workbook page), in points."""
 BAND_GAP = 14.0
 """Space between the band and the questions under it, in points."""
-PANEL_SHARE = 0.28
+PANEL_SHARE = 0.22
 """An exercise slide's panel (format, group size, minutes, page): its share of the width."""
 PANEL_GAP = 18.0
 """Space between the panel and the steps beside it, in points."""
+QUOTE = Style(36, space_before=12)
+"""A quotation slide's words: large, shrunk to fit, never below MIN_SIZE."""
+ATTRIBUTION = Style(20, space_before=18)
 PANEL_INSET = 10.0
 """The panel's text inset on each side, in points."""
 
@@ -180,6 +183,8 @@ class _Planner:
             return self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
         if kind == "debrief":
             return self.debrief_slides(plain(segment.title), segment.debrief_prompts)
+        if kind == "quote":
+            return self.quote_slides(part, segment)
         if kind == "image" and segment.screen_image:
             name, size = self.fit_title(plain(segment.title), self.boxes.title, TITLE)
             alt = plain(segment.screen_alt or "")
@@ -198,6 +203,41 @@ class _Planner:
         else:
             slides = [self.section(self.label["debrief"], subject)]
         return slides
+
+    def quote_slides(self, part: ParticipantModule, segment: ParticipantSegment) -> list[Slide]:
+        """The segment's case's quotation, else the first principle's, in large type with
+        its attribution under it; the title names the case or principle."""
+        case = next((c for c in part.cases if c.id == segment.case and c.quote), None)
+        if case is not None and case.quote is not None:
+            title, quote = self.label["case"].format(title=plain(case.title)), case.quote
+        else:
+            principle = next((p for p in part.principles if p.quote), None)
+            if principle is None or principle.quote is None:  # validate refuses this
+                return [self.section(plain(segment.title), "")]
+            title, quote = plain(principle.name), principle.quote
+        name, title_size = self.fit_title(title, self.boxes.title, TITLE)
+        words = [plain(p) for p in quote.text.split("\n\n") if p.strip()]
+        words[0] = "\u201c" + words[0]
+        words[-1] += "\u201d"
+        attribution = "\u2014 " + plain(quote.attribution)
+        body = self.boxes.body
+        by_size = fitted_size([attribution], Box(body.width, body.height / 4), ATTRIBUTION)
+        room = Box(body.width, body.height - height([attribution], body.width, ATTRIBUTION))
+        size = fitted_size(words, room, QUOTE)
+        if size < MIN_SIZE:
+            size = MIN_SIZE
+            words = [cut_to_fit(" ".join(words), room, QUOTE.at(size))]
+        return [
+            Slide(
+                "quote",
+                name,
+                title_size,
+                body=[Para(w) for w in words],
+                body_size=size,
+                subtitle=attribution,
+                subtitle_size=max(by_size, MIN_SIZE),
+            )
+        ]
 
     def module_title(self, number: int, slot: Slot, part: ParticipantModule) -> Slide:
         anchor = f"module-{part.id}"

@@ -9,12 +9,13 @@ from ... import i18n
 from . import fit
 from .fit import Box
 
-Layout = Literal["deck", "section", "content", "agenda", "image", "case", "exercise"]
+Layout = Literal["deck", "section", "content", "agenda", "image", "case", "exercise", "quote"]
 """Which layout a slide uses: the title slide, a section header, title and content,
 title only with the agenda table, title only with a picture scaled to fit; a case (title
 and content under a coloured band with the case's organisation, years and workbook page)
-or an exercise (title and content beside a panel with format, group size, minutes and
-workbook page)."""
+an exercise (title and content beside a panel with format, group size, minutes and
+workbook page), or a quotation (title only, the words in large type, the attribution
+under them)."""
 
 
 @dataclass(frozen=True)

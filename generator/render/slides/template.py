@@ -65,6 +65,7 @@ def own_template(path: Path, shown: str) -> Master:
             "content": content,
             "agenda": agenda,
             "image": agenda,
+            "quote": agenda,
             "case": content,
             "exercise": content,
         },
