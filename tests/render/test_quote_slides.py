@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pptx import Presentation
 from pptx.slide import Slide
+from pypdf import PdfReader
 
 from generator.errors import ContentError
 from generator.loader import load_program
@@ -61,8 +63,20 @@ def _texts(slide: Slide) -> list[str]:
 
 def test_a_quotation_slide_in_large_type_with_its_attribution(tmp_path: Path) -> None:
     root = _program(tmp_path, quote=True, terminology=True)
-    result = run_cli("build", root, "--out", tmp_path / "out", "--no-site")
+    result = run_cli("build", root, "--out", tmp_path / "out")
     assert result.code == 0, result.err
+    # The workbook and the handbook print the quotation under the principle too.
+    workbook = PdfReader(tmp_path / "out" / "pdf" / "participant-workbook.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in workbook.pages)
+    assert "— Robert K. Greenleaf, The Servant as Leader (1970)" in text
+    assert "The servant-leader is servant first." in text
+    page = (tmp_path / "out" / "site" / "modules" / "serve-first.html").read_text("utf-8")
+    quote = BeautifulSoup(page, "html.parser").select_one(".admonition.quote")
+    assert quote is not None
+    heading = quote.select_one(".admonition-title")
+    assert heading is not None
+    assert heading.get_text(strip=True) == ("Robert K. Greenleaf, The Servant as Leader (1970) 📖")
+    assert WORDS in quote.get_text(" ", strip=True)
     slide = _quote_slide(tmp_path / "out" / "slides" / "basic-fixture.pptx")
     assert slide.shapes.title is not None
     principle = load_program(root).modules[0].principles[0].name
