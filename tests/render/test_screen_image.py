@@ -114,3 +114,16 @@ def test_screen_image_without_screen_image(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         "modules/serve-first.yml:72: segments[1]: screen_image and screen_alt are for screen: image; add screen: image, or remove them"
     ]
+
+
+def test_a_changed_screen_image_rebuilds_the_deck(tmp_path: Path) -> None:
+    screen = "    screen: image\n    screen_image: images/q.png\n    screen_alt: A queue\n"
+    root = _program(tmp_path, screen, ("images/q.png", (400, 400)))
+    out = tmp_path / "out"
+    assert run_cli("build", root, "--out", out, "--no-site").code == 0
+    Image.new("RGB", (800, 200), (0, 90, 200)).save(root / "images" / "q.png")
+    result = run_cli("build", root, "--out", out, "--no-site")
+    assert result.code == 0, result.err
+    deck = Presentation(str(out / "slides" / "basic-fixture.pptx"))
+    picture = next(s for slide in deck.slides for s in slide.shapes if s.shape_type == 13)
+    assert abs(picture.width / picture.height - 4) < 0.01  # the new image, not the old one
