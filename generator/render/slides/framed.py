@@ -20,11 +20,11 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
-from .fit import LINE_HEIGHT
-from .plan import (
+from .fit import (
     ATTRIBUTION,
     BAND_GAP,
     BAND_HEIGHT,
+    LINE_HEIGHT,
     PANEL_GAP,
     PANEL_INSET,
     PANEL_SHARE,

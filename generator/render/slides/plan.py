@@ -17,10 +17,17 @@ from ...model.participant import ParticipantModule, ParticipantProgram, Particip
 from ...schedule import Slot, build_agenda
 from . import notes
 from .fit import (
+    ATTRIBUTION,
+    BAND_GAP,
+    BAND_HEIGHT,
     BULLET,
     DECK_TITLE,
     FACTS,
     MIN_SIZE,
+    PANEL_GAP,
+    PANEL_INSET,
+    PANEL_SHARE,
+    QUOTE,
     SECTION_TITLE,
     STEP,
     SUBTITLE,
@@ -41,19 +48,6 @@ ROW_HEIGHT = 32.0
 """Points per agenda row: 16 pt text and the cell margins."""
 FACTS_GAP = 8.0
 """Space between the facts line and the list under it, in points."""
-BAND_HEIGHT = 40.0
-"""A case slide's band (organisation, years, workbook page), in points."""
-BAND_GAP = 14.0
-"""Space between the band and the questions under it, in points."""
-PANEL_SHARE = 0.22
-"""An exercise slide's panel (format, group size, minutes, page): its share of the width."""
-PANEL_GAP = 18.0
-"""Space between the panel and the steps beside it, in points."""
-QUOTE = Style(36, space_before=12)
-"""A quotation slide's words: large, shrunk to fit, never below MIN_SIZE."""
-ATTRIBUTION = Style(20, space_before=18)
-PANEL_INSET = 10.0
-"""The panel's text inset on each side, in points."""
 
 
 def plan_deck(
