@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Sequence
 from typing import Any
 
-from . import checks_print, glyphs
+from . import checks_print, checks_screens, glyphs
 from .errors import Problem
 from .located import Located
 from .model import Break, Case, Exercise, Module, PluginConfig
@@ -68,6 +68,7 @@ def check_modules(
     minutes = {e.item.id: e.item.minutes for e in exercises if "minutes" not in e.partial}
     for located in modules:
         _check_module(located, case_ids, exercise_ids, minutes, problems)
+    checks_screens.check_quote_screens(modules, cases, broken, problems)
 
 
 def _check_unused(

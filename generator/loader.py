@@ -23,6 +23,7 @@ from . import (
     checks_files,
     checks_markdown,
     checks_paths,
+    checks_screens,
     checks_size,
     collisions,
     customise,
@@ -87,6 +88,7 @@ def load_program(
     )
     items: list[Located[Any]] = [*program.modules, *program.cases, *program.exercises]
     checks_paths.check_references(root, plugin, items, problems)
+    checks_screens.check_screen_images(root, program.modules, problems)
     library = Tree()
     source = library_root()
     if options and options.library and source is not None and source.resolve() != root:

@@ -325,13 +325,15 @@ def _program_json(program: Program) -> dict[str, Any]:
 
 
 def _asset_paths(program: Program) -> list[str]:
-    """Files outside the YAML that change outputs: the logo, a slides template and the
-    images and files that prose refers to."""
+    """Files outside the YAML that change outputs: the logo, a slides template, the
+    images and files that prose refers to and the images segments put on screen."""
     from .assets_copy import prose_files
 
     config = program.config
     prose = prose_files([config, program.modules, program.cases, program.exercises], program.root)
-    return [p for p in (config.branding.logo, config.slides_template) if p] + sorted(prose)
+    screens = {s.screen_image for m in program.modules for s in m.segments if s.screen_image}
+    files = sorted(set(prose) | screens)
+    return [p for p in (config.branding.logo, config.slides_template) if p] + files
 
 
 def build_site(

@@ -5,7 +5,8 @@ program's ``audience`` and ``subtitle``. It never rewords:
 
 - ids, enumerations, addresses and citations (``sources``);
 - a case's story, people, organisation and year: they are history, told as it happened;
-- quotations: block quotes (lines starting ``>``) and quoted spans, “…”, ‘…’ or "...";
+- quotations: block quotes (lines starting ``>``), quoted spans, “…”, ‘…’ or "...", and
+  the ``quote`` of a principle or case;
 - proper nouns: a capitalised term in mid-sentence ("the Customer Service Week");
 - inline code, link targets and web addresses;
 - fields the program lists in ``terminology_keep``: an item id (``sas-moments-of-truth``),
@@ -48,6 +49,8 @@ _KEEP = {
     "horizon",
     "per",
     "prepare",
+    "quote",  # a principle's or case's quotation: the words as they were said
+    "screen_image",
 }
 _CASE_KEEP = {"story", "people", "organisation", "year"}
 _METADATA = ("audience", "subtitle")

@@ -93,7 +93,7 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"exercises/listening-pairs.yml": EXERCISE.replace("kind: checklist", "kind: checkbox")},
         [
             "exercises/listening-pairs.yml:21: worksheet[1]: expected kind: lines, box, scale, "
-            "checklist or table, got 'checkbox'"
+            "checklist, table or follow_up, got 'checkbox'"
         ],
     ),
     "blank prose": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .base import Ident, Line, Source, Strict, Text
+from .quote import Quote
 
 
 class CaseFacilitator(Strict):
@@ -28,6 +29,9 @@ class Case(Strict):
     story: Text = Field(description="The story, in a few paragraphs: what they did, what happened.")
     discussion: list[Line] = Field(min_length=1, description="Questions for the group.")
     sources: list[Source] = Field(min_length=1)
+    quote: Quote | None = Field(
+        None, description="A quotation for the case's quotation slide (screen: quote)."
+    )
     facilitator: CaseFacilitator
 
     @model_validator(mode="after")

@@ -63,6 +63,16 @@ class TableField(Strict):
     )
 
 
+class FollowUpField(Strict):
+    """The 30/60/90-day follow-up: one row per program outcome the day serves (without
+    outcomes, each module's first objective), with space at 30, 60 and 90 days for what
+    I will have done and how I will know."""
+
+    kind: Literal["follow_up"]
+    label: Line = Field(description="The heading printed above the follow-up table.")
+    hint: Line | None = Field(None, description="A short example or hint, printed in grey.")
+
+
 def _kind(value: object) -> str | None:
     kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
     return f"kind:{kind}" if isinstance(kind, str) else None
@@ -74,11 +84,12 @@ WorksheetField = Annotated[
     | Annotated[BoxField, Tag("kind:box")]
     | Annotated[ScaleField, Tag("kind:scale")]
     | Annotated[ChecklistField, Tag("kind:checklist")]
-    | Annotated[TableField, Tag("kind:table")],
+    | Annotated[TableField, Tag("kind:table")]
+    | Annotated[FollowUpField, Tag("kind:follow_up")],
     Discriminator(
         _kind,
         custom_error_type="worksheet_kind",
-        custom_error_message="expected kind: lines, box, scale, checklist or table",
+        custom_error_message="expected kind: lines, box, scale, checklist, table or follow_up",
     ),
 ]
 

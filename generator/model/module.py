@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
 from .material import MaterialUse, PrepItem
+from .quote import Quote
 
 
 class PrincipleFacilitator(Strict):
@@ -24,6 +25,9 @@ class Principle(Strict):
     behaviours: list[Line] = Field(default_factory=list, description="What you would see.")
     pitfalls: list[Line] = Field(default_factory=list, description="What it is not.")
     question: Line | None = Field(None, description="A question to ask yourself.")
+    quote: Quote | None = Field(
+        None, description="A quotation for the principle's quotation slide (screen: quote)."
+    )
     facilitator: PrincipleFacilitator = Field(default_factory=PrincipleFacilitator)
 
 
@@ -49,6 +53,8 @@ Screen = Literal[
     "debrief",
     "reflection",
     "takeaways",
+    "quote",
+    "image",
     "blank",
 ]
 """What is on screen during a segment (see :mod:`generator.render.slides.screens`)."""
@@ -76,8 +82,19 @@ class Segment(Strict):
     screen: Screen | None = Field(
         None,
         description="What is on screen: title, objectives, principle, case, exercise, "
-        "debrief, reflection, takeaways or blank. Leave it out to get the default: the "
+        "debrief, reflection, takeaways, quote (the case's quote, else the first principle's), "
+        "image (with screen_image and screen_alt) or blank. Leave it out to get the default: the "
         "segment's case or exercise, the objectives first, the key ideas at the first input.",
+    )
+    screen_image: Line | None = Field(
+        None,
+        description="With screen: image, the image on screen: a PNG, JPEG or GIF, its path "
+        "relative to the program folder, e.g. images/queue.png.",
+    )
+    screen_alt: Line | None = Field(
+        None,
+        description="With screen: image, what the image shows, in a sentence, for people "
+        "who cannot see it (the slide's alternative text; participants can read it).",
     )
     debrief_prompts: list[Line] = Field(
         default_factory=list,
@@ -97,6 +114,17 @@ class Segment(Strict):
             raise ValueError(
                 "case_questions are for a segment that returns to a case; "
                 "add case: with the case's id, or remove them"
+            )
+        if self.screen == "image" and not (self.screen_image and self.screen_alt):
+            missing = "screen_image" if not self.screen_image else "screen_alt"
+            raise ValueError(
+                f"screen: image needs {missing}: screen_image is the image's path relative "
+                "to the program folder, screen_alt says in a sentence what it shows; add it"
+            )
+        if self.screen != "image" and (self.screen_image or self.screen_alt):
+            raise ValueError(
+                "screen_image and screen_alt are for screen: image; add screen: image, "
+                "or remove them"
             )
         for needs in ("case", "exercise"):
             if self.screen == needs and not getattr(self, needs):

@@ -13,12 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from ..follow_up import outcome_statements
 from ..i18n import gettext
 from ..revisits import revisit_questions
 from .base import Source
 from .exercise import Exercise, WorksheetField
 from .material import MaterialRef
 from .program import ProgramConfig
+from .quote import Quote
 from .resolved import Program
 
 
@@ -32,6 +34,7 @@ class ParticipantPrinciple(_View):
     behaviours: list[str]
     pitfalls: list[str]
     question: str | None
+    quote: Quote | None
 
 
 class ParticipantCase(_View):
@@ -43,6 +46,7 @@ class ParticipantCase(_View):
     story: str
     discussion: list[str]
     sources: list[Source]
+    quote: Quote | None
 
 
 class ParticipantExercise(_View):
@@ -69,6 +73,8 @@ class ParticipantSegment(_View):
     case: str | None
     exercise: str | None
     screen: str | None
+    screen_image: str | None
+    screen_alt: str | None
     debrief_prompts: list[str]
 
 
@@ -90,6 +96,9 @@ class ParticipantModule(_View):
 class ParticipantProgram(_View):
     config: ProgramConfig
     modules: list[ParticipantModule]
+    follow_up: list[str] = []
+    """The outcomes (participants' words) the action plan's 30/60/90-day follow-up asks
+    about; see :func:`generator.follow_up.outcome_statements`."""
 
 
 def participant_view(program: Program) -> ParticipantProgram:
@@ -108,7 +117,9 @@ def participant_view(program: Program) -> ParticipantProgram:
             {**e.model_dump(), "materials": held(e, program)} for e in program.exercises_of(module)
         ]
         modules.append(data)
-    return ParticipantProgram.model_validate({"config": program.config, "modules": modules})
+    return ParticipantProgram.model_validate(
+        {"config": program.config, "modules": modules, "follow_up": outcome_statements(program)}
+    )
 
 
 def held(exercise: Exercise, program: Program) -> list[str]:

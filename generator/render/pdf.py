@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import i18n
 from ..errors import BuildError
+from ..follow_up import CHECKPOINTS, outcome_statements
 from ..materials import totals
 from ..materials.catalogue import display_name
 from ..materials.horizons import due_date, workshop_date
@@ -73,6 +74,8 @@ def workbook_html(view: ParticipantProgram) -> str:
         agenda=agenda,
         slots={s.module_id: s for s in agenda.slots if s.module_id},
         first_module_of_case=_first_use(view),
+        follow_up=view.follow_up,
+        checkpoints=CHECKPOINTS,
         toc=toc,
         sources=sources,
     )
@@ -164,13 +167,8 @@ def _due_dates(config: ProgramConfig) -> dict[str, str]:
 
 
 def _learning_items(program: Program) -> list[str]:
-    """The end-of-day self-ratings ("I can now..."): each program outcome that an
-    objective of a planned module links to, in the program's order; without outcomes,
-    each module's first objective."""
-    if not program.config.outcomes:
-        return [m.objectives[0] for m in program.modules]
-    linked = {o for m in program.modules for o, numbers in m.outcomes.items() if numbers}
-    return [o.statement for o in program.config.outcomes if o.id in linked]
+    """The end-of-day self-ratings ("I can now..."): see :func:`outcome_statements`."""
+    return outcome_statements(program)
 
 
 def _debrief_notes(segments: Iterable[Any]) -> dict[str, str]:

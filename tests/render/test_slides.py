@@ -150,12 +150,6 @@ def test_agenda_slide_carries_the_clock_times(basic: Built) -> None:
         assert slot.title in text
 
 
-def test_exercise_slides_show_format_minutes_and_group_size(basic: Built) -> None:
-    slide = next(s for s in open_deck(basic).slides if title(s) == "Activity: Listening pairs")
-    facts = next(t for t in shown_text(slide) if "Workbook p." in t).splitlines()[0]
-    assert re.fullmatch(r"Pair · groups of 2 · 15 minutes · Workbook p\. \d+", facts), facts
-
-
 # -- notes: the run-of-show -------------------------------------------------------------------
 
 

@@ -31,6 +31,7 @@ from ...model.participant import ParticipantProgram
 from ..pdf import _moment
 from . import convert
 from .fit import BULLET, FACTS, LINE_HEIGHT, STEP
+from .framed import framed, quotation
 from .master import FONT, MUTED, Master, house_style
 from .plan import ROW_HEIGHT, plan_deck
 from .spec import Labels, Para, Slide, labels
@@ -78,7 +79,7 @@ def render_slides(
     prs = master.presentation
     label = labels(config.language)
     for spec in slides:
-        _add(prs, master, spec, label)
+        _add(prs, master, spec, label, program.root)
     props = prs.core_properties
     props.title = _property(f"{config.title}: Slides")
     props.author = props.last_modified_by = _property(config.organisation)
@@ -149,21 +150,32 @@ def _save(prs: Presentation, target: Path) -> None:
         raise BuildError(f"cannot write {target}: {exc.strerror}") from exc
 
 
-def _add(prs: Presentation, master: Master, spec: Slide, label: Labels) -> None:
+def _add(prs: Presentation, master: Master, spec: Slide, label: Labels, root: Path) -> None:
     layout = master.layouts[spec.layout]
     slide = prs.slides.add_slide(layout)
     title = slide.shapes.title
     if title is not None:
         _lines(title.text_frame, [spec.title], spec.title_size)
     body = _body(slide)
-    if spec.layout == "agenda":
+    if spec.layout in ("agenda", "image", "quote"):
         if body is not None:
             _drop(body)
-        _agenda(prs, master, slide, spec, label)
+        if spec.layout == "agenda":
+            _agenda(prs, master, slide, spec, label)
+        elif spec.layout == "quote":
+            quotation(_text_box(prs, slide), spec)
+        else:
+            _picture(prs, slide, root / spec.image, spec.alt)
     else:
         frame = body.text_frame if body is not None else _text_box(prs, slide)
-        if spec.layout == "content":
-            _listing(frame, spec.body, spec.body_size, master.brand)
+        paras = spec.body
+        if spec.layout in ("case", "exercise"):
+            if body is not None:
+                framed(slide, body, spec)
+            else:  # a template without a body area: the facts as a line over the list
+                paras = [*(Para(fact, "facts") for fact in spec.facts), *paras]
+        if spec.layout in ("content", "case", "exercise"):
+            _listing(frame, paras, spec.body_size, master.brand)
         else:
             _lines(frame, spec.subtitle.split("\n"), spec.subtitle_size)
     for shape in list(slide.placeholders):  # unused placeholders would say "Click to add"
@@ -266,6 +278,22 @@ def _agenda(
             elif is_break:
                 run.font.italic = True
                 run.font.color.rgb = RGBColor.from_string(MUTED)
+
+
+def _picture(prs: Presentation, slide: PptxSlide, path: Path, alt: str) -> None:
+    """The image as large as fits the body area, its proportions kept, centred; its
+    alternative text in the picture's description (what screen readers announce)."""
+    x, y, width, height = body_rect(slide.slide_layout, prs.slide_width or 0, prs.slide_height or 0)
+    with Image.open(path) as image:
+        pixels_wide, pixels_high = image.size
+    scale = min(width / max(pixels_wide, 1), height / max(pixels_high, 1))
+    shown_w, shown_h = int(pixels_wide * scale), int(pixels_high * scale)
+    left, top = x + (width - shown_w) // 2, y + (height - shown_h) // 2
+    picture = slide.shapes.add_picture(str(path), Emu(left), Emu(top), Emu(shown_w), Emu(shown_h))
+    properties = picture._element.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}")
+    assert properties is not None  # python-pptx always writes it
+    properties.set("descr", alt)
+    properties.set("name", "Picture")  # never the build machine's file name
 
 
 PROPERTY_CHARS = 255

@@ -80,6 +80,21 @@ FACTS = Style(20, bold=True, space_before=0)
 MIN_SIZE = 14
 """Below this a slide is unreadable from the back of the room: cut instead."""
 
+# Case, exercise and quotation slides (see framed.py).
+BAND_HEIGHT = 40.0
+"""A case slide's band (organisation, years, workbook page), in points."""
+BAND_GAP = 14.0
+"""Space between the band and the questions under it, in points."""
+PANEL_SHARE = 0.22
+"""An exercise slide's panel (format, group size, minutes, page): its share of the width."""
+PANEL_GAP = 18.0
+"""Space between the panel and the steps beside it, in points."""
+QUOTE = Style(36, space_before=12)
+"""A quotation slide's words: large, shrunk to fit, never below MIN_SIZE."""
+ATTRIBUTION = Style(20, space_before=18)
+PANEL_INSET = 10.0
+"""The panel's text inset on each side, in points."""
+
 # The house style's boxes; a program's own template brings its own.
 HOUSE_TITLE = Box.from_emu(g.TITLE.width, g.TITLE.height)
 HOUSE_BODY = Box.from_emu(g.BODY.width, g.BODY.height)

@@ -116,6 +116,10 @@ def house_style(config: ProgramConfig, logo: Path | None) -> Master:
         "section": section,
         "content": content,
         "agenda": title_only,
+        "image": title_only,
+        "quote": title_only,
+        "case": content,
+        "exercise": content,
     }
     return Master(prs, layouts, HOUSE_BOXES, brand)
 

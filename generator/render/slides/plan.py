@@ -17,10 +17,17 @@ from ...model.participant import ParticipantModule, ParticipantProgram, Particip
 from ...schedule import Slot, build_agenda
 from . import notes
 from .fit import (
+    ATTRIBUTION,
+    BAND_GAP,
+    BAND_HEIGHT,
     BULLET,
     DECK_TITLE,
     FACTS,
     MIN_SIZE,
+    PANEL_GAP,
+    PANEL_INSET,
+    PANEL_SHARE,
+    QUOTE,
     SECTION_TITLE,
     STEP,
     SUBTITLE,
@@ -170,6 +177,12 @@ class _Planner:
             return self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
         if kind == "debrief":
             return self.debrief_slides(plain(segment.title), segment.debrief_prompts)
+        if kind == "quote":
+            return self.quote_slides(part, segment)
+        if kind == "image" and segment.screen_image:
+            name, size = self.fit_title(plain(segment.title), self.boxes.title, TITLE)
+            alt = plain(segment.screen_alt or "")
+            return [Slide("image", name, size, image=segment.screen_image, alt=alt)]
         if kind == "blank":
             return [Slide("section", "", SECTION_TITLE.size)]
         minutes = self.label["minutes"].format(minutes=segment.minutes)
@@ -184,6 +197,41 @@ class _Planner:
         else:
             slides = [self.section(self.label["debrief"], subject)]
         return slides
+
+    def quote_slides(self, part: ParticipantModule, segment: ParticipantSegment) -> list[Slide]:
+        """The segment's case's quotation, else the first principle's, in large type with
+        its attribution under it; the title names the case or principle."""
+        case = next((c for c in part.cases if c.id == segment.case and c.quote), None)
+        if case is not None and case.quote is not None:
+            title, quote = self.label["case"].format(title=plain(case.title)), case.quote
+        else:
+            principle = next((p for p in part.principles if p.quote), None)
+            if principle is None or principle.quote is None:  # validate refuses this
+                return [self.section(plain(segment.title), "")]
+            title, quote = plain(principle.name), principle.quote
+        name, title_size = self.fit_title(title, self.boxes.title, TITLE)
+        words = [plain(p) for p in quote.text.split("\n\n") if p.strip()]
+        words[0] = "\u201c" + words[0]
+        words[-1] += "\u201d"
+        attribution = "\u2014 " + plain(quote.attribution)
+        body = self.boxes.body
+        by_size = fitted_size([attribution], Box(body.width, body.height / 4), ATTRIBUTION)
+        room = Box(body.width, body.height - height([attribution], body.width, ATTRIBUTION))
+        size = fitted_size(words, room, QUOTE)
+        if size < MIN_SIZE:
+            size = MIN_SIZE
+            words = [cut_to_fit(" ".join(words), room, QUOTE.at(size))]
+        return [
+            Slide(
+                "quote",
+                name,
+                title_size,
+                body=[Para(w) for w in words],
+                body_size=size,
+                subtitle=attribution,
+                subtitle_size=max(by_size, MIN_SIZE),
+            )
+        ]
 
     def module_title(self, number: int, slot: Slot, part: ParticipantModule) -> Slide:
         anchor = f"module-{part.id}"
@@ -211,7 +259,8 @@ class _Planner:
         bits = [plain(case.organisation), plain(case.year), self.workbook(anchor)]
         title = self.label["case"].format(title=plain(case.title))
         texts = [plain(q) for q in case.discussion]
-        slides = self.listing(title, texts, facts=" · ".join(b for b in bits if b), numbered=True)
+        facts = [" · ".join(b for b in bits if b)]
+        slides = self.listing(title, texts, facts=facts, numbered=True, layout="case")
         for slide in slides:
             slide.topic = Topic("case", case.id)
         return slides
@@ -227,14 +276,16 @@ class _Planner:
         bits += [self.label["minutes"].format(minutes=exercise.minutes), self.workbook(anchor)]
         title = self.label["activity"].format(title=plain(exercise.title))
         texts = [plain(step) for step in exercise.instructions]
-        facts = " · ".join(b for b in bits if b)
-        slides = self.listing(title, texts, facts=facts, numbered=True, style=STEP)
+        facts = [b for b in bits if b]
+        slides = self.listing(
+            title, texts, facts=facts, numbered=True, style=STEP, layout="exercise"
+        )
         if self.view.config.delivery == "virtual" and exercise.virtual_instructions:
             # As in the workbook: the same steps, then what is different online.
             online = [self.label["online_steps"], self.workbook(anchor)]
             texts = [plain(step) for step in exercise.virtual_instructions]
-            facts = " · ".join(b for b in online if b)
-            slides += self.listing(title, texts, facts=facts, style=STEP)
+            facts = [b for b in online if b]
+            slides += self.listing(title, texts, facts=facts, style=STEP, layout="exercise")
         for slide in slides:
             slide.topic = Topic("exercise", exercise.id)
         debrief = self.debrief_slides(
@@ -251,21 +302,40 @@ class _Planner:
         title: str,
         texts: list[str],
         *,
-        facts: str = "",
+        facts: str | list[str] = "",
         numbered: bool = False,
         style: Style = BULLET,
+        layout: Literal["content", "case", "exercise"] = "content",
     ) -> list[Slide]:
         """A title and a list, over as many slides as it takes to fit.
 
-        The facts line (format, minutes, workbook page) repeats on every slide. An item
-        too long for a slide of its own is set smaller, and cut only below the smallest
-        readable size; ``servefirst validate`` warns about both. No items, no slide.
+        The facts (format, minutes, workbook page) repeat on every slide: a line over the
+        list on a content slide, a band across a case slide, a panel beside an exercise's
+        steps. An item too long for a slide of its own is set smaller, and cut only below
+        the smallest readable size; ``servefirst validate`` warns about both. No items, no
+        slide.
         """
         if not texts:
             return []
-        head = [Para(facts, "facts")] if facts else []
-        reserved = height([facts], self.boxes.body.width, FACTS) + FACTS_GAP if facts else 0.0
-        room = Box(self.boxes.body.width, self.boxes.body.height - reserved)
+        body = self.boxes.body
+        lines = [facts] if isinstance(facts, str) else facts
+        lines = [line for line in lines if line]
+        if not lines:
+            layout = "content"  # no band or panel with nothing in it
+        head: list[Para] = []
+        facts_size = FACTS.size
+        if layout == "case":
+            room = Box(body.width, body.height - BAND_HEIGHT - BAND_GAP)
+            band = Box(body.width - 2 * PANEL_INSET, BAND_HEIGHT)
+            facts_size = max(fitted_size(lines, band, FACTS, max_lines=1), MIN_SIZE)
+        elif layout == "exercise":
+            panel = Box(body.width * PANEL_SHARE - 2 * PANEL_INSET, body.height)
+            room = Box(body.width * (1 - PANEL_SHARE) - PANEL_GAP, body.height)
+            facts_size = max(fitted_size(lines, panel, FACTS), MIN_SIZE)
+        else:
+            head = [Para(line, "facts") for line in lines]
+            reserved = height(lines, body.width, FACTS) + FACTS_GAP if lines else 0.0
+            room = Box(body.width, body.height - reserved)
         kind: Literal["number", "bullet"] = "number" if numbered else "bullet"
         items = [Para(text, kind, number) for number, text in enumerate(texts, start=1)]
         pages = _pages(items, room, style)
@@ -278,7 +348,10 @@ class _Planner:
             name, title_size = self.fit_title(
                 self.continued(title, n, len(pages)), self.boxes.title, TITLE
             )
-            slides.append(Slide("content", name, title_size, body=[*head, *page], body_size=size))
+            slide = Slide(layout, name, title_size, body=[*head, *page], body_size=size)
+            if layout != "content":
+                slide.facts, slide.facts_size = lines, facts_size
+            slides.append(slide)
         return slides
 
     def section(self, title: str, subtitle: str, layout: Layout = "section") -> Slide:

@@ -9,9 +9,13 @@ from ... import i18n
 from . import fit
 from .fit import Box
 
-Layout = Literal["deck", "section", "content", "agenda"]
-"""Which layout a slide uses: the title slide, a section header, title and content, or
-title only with the agenda table."""
+Layout = Literal["deck", "section", "content", "agenda", "image", "case", "exercise", "quote"]
+"""Which layout a slide uses: the title slide, a section header, title and content,
+title only with the agenda table, title only with a picture scaled to fit; a case (title
+and content under a coloured band with the case's organisation, years and workbook page)
+an exercise (title and content beside a panel with format, group size, minutes and
+workbook page), or a quotation (title only, the words in large type, the attribution
+under them)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,13 @@ class Slide:
     body: list[Para] = field(default_factory=list)
     body_size: float = 24
     rows: list[Row] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    """A case slide's band, an exercise slide's panel: one fact a line."""
+    facts_size: float = 20
+    image: str = ""
+    """An image slide's picture: its path relative to the program folder."""
+    alt: str = ""
+    """The picture's alternative text."""
     notes: list[str] = field(default_factory=list)
     """Paragraphs of the speaker notes."""
     topic: Topic | None = None

@@ -59,7 +59,16 @@ def own_template(path: Path, shown: str) -> Master:
     width, height = prs.slide_width or 0, prs.slide_height or 0
     return Master(
         prs,
-        {"deck": deck, "section": section, "content": content, "agenda": agenda},
+        {
+            "deck": deck,
+            "section": section,
+            "content": content,
+            "agenda": agenda,
+            "image": agenda,
+            "quote": agenda,
+            "case": content,
+            "exercise": content,
+        },
         Boxes(
             title=_box(title_of(content)),
             body=_area(body_rect(content, width, height)),

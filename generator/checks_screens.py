@@ -1,0 +1,70 @@
+"""Images put on screen by a segment (``screen: image``): files the deck can embed.
+
+The path is judged as an image in prose is (inside the program folder, a real file the
+renderers can open; see checks_paths.py), and then as python-pptx embeds it: a PNG,
+JPEG or GIF, never an SVG or WebP, which PowerPoint files cannot hold as pictures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .checks_paths import reference_refusal
+from .errors import Problem
+from .located import Located
+
+SLIDE_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+
+
+def check_screen_images(
+    root: Path, modules: Iterable[Located[Any]], problems: list[Problem]
+) -> None:
+    """Add a located problem for each segment whose ``screen_image`` the deck could not
+    embed: outside ``root``, missing, unreadable, or not a PNG, JPEG or GIF."""
+    root = root.resolve()
+    for located in modules:
+        for index, segment in enumerate(getattr(located.item, "segments", [])):
+            name = getattr(segment, "screen_image", None)
+            if not name:
+                continue
+            loc = ("segments", index, "screen_image")
+            field = f"segments[{index}].screen_image"
+            line = located.lines.line_of(loc)
+            refusal = reference_refusal("image", name, root, image=True)
+            if refusal is None and Path(name).suffix.lower() not in SLIDE_IMAGE_SUFFIXES:
+                refusal = (
+                    f"image '{name}' cannot go on a slide; save it as a PNG, JPEG or GIF "
+                    "and give that file's path"
+                )
+            if refusal:
+                problems.append(Problem(located.file, line, field, refusal))
+
+
+def check_quote_screens(
+    modules: Iterable[Located[Any]],
+    cases: Iterable[Located[Any]],
+    broken: set[str],
+    problems: list[Problem],
+) -> None:
+    """Add a located problem for each segment with ``screen: quote`` that has no
+    quotation to show: neither its case nor a principle of its module has a ``quote``
+    (a case in ``broken``, which did not load, is given the benefit of the doubt)."""
+    quoted = {c.item.id for c in cases if getattr(c.item, "quote", None)} | broken
+    for located in modules:
+        module = located.item
+        principles = any(p.quote for p in getattr(module, "principles", []))
+        for index, segment in enumerate(getattr(module, "segments", [])):
+            if segment.screen != "quote" or principles or segment.case in quoted:
+                continue
+            problems.append(
+                Problem(
+                    located.file,
+                    located.lines.line_of(("segments", index, "screen")),
+                    f"segments[{index}].screen",
+                    "screen: quote has no quotation to show; give the segment's case or a "
+                    "principle of this module a quote: with text: and attribution:, or "
+                    "choose another screen",
+                )
+            )
