@@ -9,6 +9,7 @@ PDF renderer would try to fetch it, and builds never use the network).
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from .errors import BuildError, Problem, display_path
@@ -18,6 +19,10 @@ from .model import PluginConfig
 RASTER = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 IMAGE_SUFFIXES = (*sorted(RASTER), ".svg")
 MAX_IMAGE_BYTES = 20_000_000
+MAX_IMAGE_PIXELS = 40_000_000
+"""A 40-megapixel photograph (about 7,700 x 5,200) prints sharp on A4 at 300 dpi many times
+over; the renderers decode every pixel (4 bytes each), so a small file of huge dimensions
+(a "decompression bomb") would fill the memory."""
 """A photograph straight from a camera is under 20 MB; a build embeds every image twice."""
 
 
@@ -83,11 +88,26 @@ def image_problem(path: Path) -> str | None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _too_many_pixels(path)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return f"cannot be read as a {suffix[1:].upper()} image; save it again from an image editor"
+    if width * height > MAX_IMAGE_PIXELS:
+        return _too_many_pixels(path, f"{width:,} x {height:,}")
     return None
+
+
+def _too_many_pixels(path: Path, size: str = "") -> str:
+    shown = f" ({size} pixels)" if size else ""
+    return (
+        f"is too large an image{shown}: over {MAX_IMAGE_PIXELS // 1_000_000} million pixels; "
+        "save it smaller, for example 3,000 pixels wide"
+    )
 
 
 def _svg_problem(path: Path) -> str | None:

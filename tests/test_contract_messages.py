@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 from generator.errors import ContentError
 from generator.loader import load_program
@@ -106,6 +107,26 @@ def test_an_image_over_the_size_limit_is_located(write_files: Write) -> None:
     assert _problems(root) == [
         "modules/serve-first.yml:4: summary: image 'images/big.png' is 20,000,001 bytes, over "
         "the limit of 20,000,000 for an image; save it smaller"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("size", "message"),
+    [
+        # 225 million pixels in a 27 kB file: Pillow itself calls it a decompression bomb
+        ((15_000, 15_000), "is too large an image: over 40 million pixels"),
+        ((8_000, 6_000), "is too large an image (8,000 x 6,000 pixels): over 40 million pixels"),
+    ],
+)
+def test_an_image_of_too_many_pixels_is_located(
+    write_files: Write, size: tuple[int, int], message: str
+) -> None:
+    root = write_files(_summary("![炸弹](images/bomb.png)"))
+    (root / "images").mkdir()
+    Image.new("1", size).save(root / "images/bomb.png", optimize=True)
+    assert _problems(root) == [
+        f"modules/serve-first.yml:4: summary: image 'images/bomb.png' {message}; save it "
+        "smaller, for example 3,000 pixels wide"
     ]
 
 
