@@ -36,8 +36,8 @@ def _clean_loc(data: Any, loc: tuple[int | str, ...]) -> Loc:
     out: list[str | int] = []
     cur = data
     for part in loc:
-        if isinstance(part, str) and ":" in part:
-            continue  # a tag of a discriminated union, e.g. "kind:lines"
+        if isinstance(part, str) and ":" in part and not (isinstance(cur, dict) and part in cur):
+            continue  # a tag of a discriminated union, e.g. "kind:lines", not a key
         out.append(part)
         if isinstance(cur, dict):
             cur = cur.get(part)

@@ -159,3 +159,17 @@ def test_debug_shows_a_traceback(write_files: Callable[[dict[str, str | bytes]],
     result = run_cli("--debug", "validate", root)
     assert result.code == 1
     assert "Traceback" in result.err
+
+
+@pytest.mark.parametrize("key", [": ", "kind:lines", "时间: 分钟"])
+def test_an_unknown_key_with_a_colon_is_named_not_a_traceback(basic: Path, key: str) -> None:
+    """Pydantic's locations use "kind:lines" for union tags; a real key like it is kept."""
+    path = basic / "exercises/listening-pairs.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, f"'{key}': null"]) + "\n", encoding="utf-8")
+    result = run_cli("validate", basic)
+    assert result.code == 1
+    assert result.err.startswith(
+        f"exercises/listening-pairs.yml:{len(lines) + 1}: {key}: unknown field; expected one of: "
+    )
+    assert "Traceback" not in result.err
