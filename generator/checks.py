@@ -68,6 +68,7 @@ def check_modules(
     minutes = {e.item.id: e.item.minutes for e in exercises if "minutes" not in e.partial}
     for located in modules:
         _check_module(located, case_ids, exercise_ids, minutes, problems)
+    checks_screens.check_screen_content(modules, problems)
     checks_screens.check_quote_screens(modules, cases, broken, problems)
 
 
