@@ -29,6 +29,7 @@ def check_program(
     validating, skipped by the build, which fits the text as it renders."""
     module_ids = {m.item.id for m in modules} | broken
     check_modules(modules, cases, exercises, broken, problems)
+    check_outcome_ids(plugin, problems)
     if "program.days" in plugin.partial:  # the plan is unknown: skip what depends on it
         return
     durations = {m.item.id: m.item for m in modules if not {"duration"} & m.partial}
@@ -68,6 +69,7 @@ def check_modules(
     minutes = {e.item.id: e.item.minutes for e in exercises if "minutes" not in e.partial}
     for located in modules:
         _check_module(located, case_ids, exercise_ids, minutes, problems)
+    checks_screens.check_screen_content(modules, problems)
     checks_screens.check_quote_screens(modules, cases, broken, problems)
 
 
@@ -95,6 +97,30 @@ def _check_unused(
                         f"check its id, or {_USE[kind]}",
                     )
                 )
+
+
+def check_outcome_ids(plugin: Located[PluginConfig], problems: list[Problem]) -> None:
+    """A located problem for each ``program.outcomes`` id already given above it, naming
+    the line of the first: modules link to an outcome by id, so an id names one outcome."""
+    if "program.outcomes" in plugin.partial:
+        return
+    first: dict[str, int] = {}
+    for i, outcome in enumerate(plugin.item.program.outcomes):
+        loc = ("program", "outcomes", i, "id")
+        line = plugin.lines.line_of(loc)
+        if outcome.id not in first:
+            first[outcome.id] = i
+            continue
+        earlier = plugin.lines.line_of(("program", "outcomes", first[outcome.id], "id"))
+        problems.append(
+            Problem(
+                plugin.file,
+                line,
+                f"program.outcomes[{i}].id",
+                f"duplicate outcome id '{outcome.id}', also on line {earlier}; give each "
+                "outcome its own id",
+            )
+        )
 
 
 def check_ids(

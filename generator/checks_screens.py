@@ -1,7 +1,9 @@
-"""Images put on screen by a segment (``screen: image``): files the deck can embed.
+"""What a segment puts on screen (``screen:``): what its module has, files the deck can embed.
 
-The path is judged as an image in prose is (inside the program folder, a real file the
-renderers can open; see checks_paths.py), and then as python-pptx embeds it: a PNG,
+A screen that shows the module's principles, reflection prompts or takeaways needs the
+module to have them, or the segment would have no slide. An image (``screen: image``) is
+judged as an image in prose is (inside the program folder, a real file the renderers can
+open; see checks_paths.py), and then as python-pptx embeds it: a PNG,
 JPEG or GIF, never an SVG or WebP, which PowerPoint files cannot hold as pictures.
 """
 
@@ -40,6 +42,35 @@ def check_screen_images(
                 )
             if refusal:
                 problems.append(Problem(located.file, line, field, refusal))
+
+
+MODULE_SCREENS = {
+    "principle": ("principles", "the module's principles"),
+    "reflection": ("reflection", "the module's reflection prompts"),
+    "takeaways": ("takeaways", "the module's takeaways"),
+}
+"""Screen -> (the module field it shows, what to call it in a message)."""
+
+
+def check_screen_content(modules: Iterable[Located[Any]], problems: list[Problem]) -> None:
+    """Add a located problem for each segment whose ``screen:`` shows a part of its
+    module the module does not have (principles, reflection or takeaways), which would
+    leave the segment without a slide. A field that did not load is not judged again."""
+    for located in modules:
+        module = located.item
+        for index, segment in enumerate(getattr(module, "segments", [])):
+            field, what = MODULE_SCREENS.get(segment.screen or "", ("", ""))
+            if not field or field in located.partial or getattr(module, field, None):
+                continue
+            problems.append(
+                Problem(
+                    located.file,
+                    located.lines.line_of(("segments", index, "screen")),
+                    f"segments[{index}].screen",
+                    f"screen: {segment.screen} needs {what}, and this module has none: "
+                    f"add {field}: to the module, or choose another screen",
+                )
+            )
 
 
 def check_quote_screens(

@@ -61,6 +61,21 @@ def _facilitator_text(exercise: Exercise) -> str:
     return " ".join(t for t in (f.setup, f.notes, f.large_group) if t)
 
 
+def _participants(people: int) -> str:
+    """'1 participant', '16 participants'."""
+    return f"{people} participant{'' if people == 1 else 's'}"
+
+
+def _people(count: int) -> str:
+    """'1 person', '6 people'."""
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def _describe(groups: list[int]) -> str:
     counts: dict[int, int] = {}
     for g in groups:
@@ -94,10 +109,10 @@ def group_remainder(ctx: LintContext) -> Iterator[Finding]:
             continue
         wanted = f"{low}-{high}" if low != high else str(low)
         if groups is None:
-            message = f"{people} participants cannot form groups of {wanted}"
+            message = f"{_participants(people)} cannot form groups of {wanted}"
         else:
             message = (
-                f"{people} participants in groups of {wanted} make {_describe(groups)}, "
+                f"{_participants(people)} in groups of {wanted} make {_describe(groups)}, "
                 "and the notes do not say so"
             )
         yield ctx.at(
@@ -113,7 +128,7 @@ def group_remainder(ctx: LintContext) -> Iterator[Finding]:
     code="SF302",
     name="rounds-leave-someone-out",
     family="groups",
-    fix="add a round for the larger group, or give its extra member another role",
+    fix="add a round for each member of the largest group, or say what the others do",
 )
 def rounds_leave_someone_out(ctx: LintContext) -> Iterator[Finding]:
     """An exercise that rotates roles in numbered rounds ('Round 1', 'Round 2', ...) with
@@ -137,10 +152,34 @@ def rounds_leave_someone_out(ctx: LintContext) -> Iterator[Finding]:
         yield ctx.at(
             located,
             ("instructions",),
-            f"{rounds} rounds, but {people} participants make {_describe(groups)}: "
-            f"in a group of {largest}, {largest - rounds} "
-            f"{'person never takes' if largest - rounds == 1 else 'people never take'} "
-            "the first role",
-            f"add round {rounds + 1} for the group of {largest} (and its minutes), or say "
-            "what its extra member does",
+            f"{rounds} rounds, but {_participants(people)} make {_describe(groups)}: "
+            + _left_out(groups, rounds),
+            _more_rounds(rounds, largest),
         )
+
+
+def _left_out(groups: list[int], rounds: int) -> str:
+    """Who never takes the first role with ``rounds`` rounds, counted over every group:
+    '6 people never take the first role (1 in each group of 3, 2 in the group of 4)'."""
+    counts: dict[int, int] = {}
+    for g in groups:
+        counts[g] = counts.get(g, 0) + 1
+    parts = [
+        f"{size - rounds} in {'each group' if n > 1 else 'the group'} of {size}"
+        for size, n in sorted(counts.items())
+        if size > rounds
+    ]
+    total = sum(max(size - rounds, 0) for size in groups)
+    verb = "takes" if total == 1 else "take"
+    return f"{_people(total)} never {verb} the first role ({', '.join(parts)})"
+
+
+def _more_rounds(rounds: int, largest: int) -> str:
+    """The fix: every round up to one per member of the largest group, by number."""
+    new = [str(n) for n in range(rounds + 1, largest + 1)]
+    named = f"round{'s' if len(new) > 1 else ''} {_and(new)}"
+    return (
+        f"add {named} (and {'their' if len(new) > 1 else 'its'} minutes) so that everyone "
+        f"in a group of {largest} takes the first role, or say what the people without a "
+        "turn do"
+    )

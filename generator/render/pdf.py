@@ -93,7 +93,7 @@ def _first_use(view: ParticipantProgram) -> dict[str, str]:
 def facilitator_html(
     program: Program,
     workbook_pages: dict[str, int],
-    slides: dict[str, list[tuple[int, int]]] | None = None,
+    slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> str:
     """The facilitator guide as HTML, with page references into the workbook and, given
     ``slides`` (module id -> each segment's first and last slide), "Slide N" beside each
@@ -288,7 +288,7 @@ def render_facilitator(
     program: Program,
     workbook_pages: dict[str, int],
     target: Path,
-    slides: dict[str, list[tuple[int, int]]] | None = None,
+    slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> RenderedPdf:
     html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)

@@ -97,9 +97,10 @@ def test_the_default_program_finds_what_the_issue_lists(tmp_path: Path) -> None:
         "minutes, shorten the exercise or ask fewer questions"
     ) in messages
     assert (
-        "SF302 3 rounds, but 16 participants make 4 groups of 3 and 1 group of 4: in a "
-        "group of 4, 1 person never takes the first role; add round 4 for the group of 4 "
-        "(and its minutes), or say what its extra member does"
+        "SF302 3 rounds, but 16 participants make 4 groups of 3 and 1 group of 4: 1 person "
+        "never takes the first role (1 in the group of 4); add round 4 (and its minutes) so "
+        "that everyone in a group of 4 takes the first role, or say what the people without "
+        "a turn do"
     ) in messages
 
 

@@ -43,6 +43,32 @@ def test_a_new_module_fails_strict_validation_until_it_is_written(
     ) in result.err.splitlines()
 
 
+def test_scaffold_sample_text_is_reported_whole(basic: Path) -> None:
+    """Sample text with a comma in a one-line list is one item, not two halves: each
+    line of a new module and case gives at most one SF401, with the whole text."""
+    for kind, item_id in (("module", "my-module"), ("case", "my-case")):
+        assert run_cli("new", kind, item_id, "--path", basic).code == 0
+    module = basic / "modules" / "my-module.yml"
+    text = module.read_text(encoding="utf-8").replace("cases: []", "cases: [my-case]")
+    module.write_text(text.replace("title: ", "title: Мой модуль 模块 🙂 ", 1), encoding="utf-8")
+    config = basic / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("- serve-first", "- serve-first\n              - my-module"))
+    result = run_cli("validate", "--strict", basic)
+    found = [line for line in result.err.splitlines() if " SF401 " in line]
+    places = [line.split(" SF401 ", 1)[0] for line in found]
+    assert len(places) == len(set(places))  # no line split into two findings
+    fix = "is sample text from the scaffold; write your own text in its place"
+    for line in (
+        "modules/my-module.yml:33: segments[0].facilitator.do[0]: SF401 'What you do, e.g. "
+        f"put up the objectives.' {fix}",
+        "modules/my-module.yml:40: segments[1].facilitator.timing_cues[0]: SF401 'At 15 "
+        f"minutes, move to questions.' {fix}",
+        f"modules/cases/my-case.yml:7: people[0]: SF401 'Name, their role' {fix}",
+    ):
+        assert f"warning: {line}" in found
+
+
 def test_a_question_asked_in_the_segment_and_its_exercise(write: Write) -> None:
     segments = module()["segments"]
     segments[1]["facilitator"] = {

@@ -60,8 +60,38 @@ def test_three_rounds_in_a_group_of_four(write: Write) -> None:
     root = write(exercises=[_triads(setup=setup)])
     assert [str(p) for p in findings(root, "SF302")] == [
         "exercises/pairs.yml:7: instructions: 3 rounds, but 16 participants make 4 groups "
-        "of 3 and 1 group of 4: in a group of 4, 1 person never takes the first role; add "
-        "round 4 for the group of 4 (and its minutes), or say what its extra member does"
+        "of 3 and 1 group of 4: 1 person never takes the first role (1 in the group of 4); "
+        "add round 4 (and its minutes) so that everyone in a group of 4 takes the first "
+        "role, or say what the people without a turn do"
+    ]
+
+
+def test_two_rounds_count_every_group_and_name_every_round(write: Write) -> None:
+    """Each group of 3 leaves one out and the group of 4 two: rounds 3 and 4 are both
+    needed, not round 3 alone."""
+    setup = "Make one group of four when numbers do not divide by three."
+    triads = {**_triads(setup=setup), "title": "Тройки: 反馈 🙂"}
+    triads["instructions"] = triads["instructions"][:2]
+    root = write(exercises=[triads])
+    assert [str(p) for p in findings(root, "SF302")] == [
+        "exercises/pairs.yml:7: instructions: 2 rounds, but 16 participants make 4 groups "
+        "of 3 and 1 group of 4: 6 people never take the first role (1 in each group of 3, 2 "
+        "in the group of 4); add rounds 3 and 4 (and their minutes) so that everyone in a "
+        "group of 4 takes the first role, or say what the people without a turn do"
+    ]
+    root = write(program={"group_size": 30}, exercises=[triads])  # ten groups of 3
+    assert [p.message for p in findings(root, "SF302")] == [
+        "2 rounds, but 30 participants make 10 groups of 3: 10 people never take the first "
+        "role (1 in each group of 3); add round 3 (and its minutes) so that everyone in a "
+        "group of 3 takes the first role, or say what the people without a turn do"
+    ]
+
+
+def test_one_participant_is_singular(write: Write) -> None:
+    root = write(program={"group_size": 1})
+    assert [p.message for p in findings(root, "SF301")] == [
+        "1 participant cannot form groups of 2; say in facilitator.setup what happens to the "
+        "people left over (for example: the facilitator joins in)"
     ]
 
 

@@ -53,6 +53,19 @@ def test_a_link_to_an_unknown_outcome_or_objective(write: Write) -> None:
     ]
 
 
+def test_an_outcome_id_given_twice(write: Write) -> None:
+    """Modules link to an outcome by id: a second outcome with the same id is refused at
+    its own line, naming the line of the first."""
+    twice = [*OUTCOMES, {"id": "listen", "statement": "слушать, then lead 🙂"}]
+    root = write(modules=[module(outcomes={"listen": [1]})], program={"outcomes": twice})
+    with pytest.raises(ContentError) as caught:
+        load_program(root)
+    assert [str(p) for p in caught.value.problems] == [
+        "mkdocs.yml:20: program.outcomes[2].id: duplicate outcome id 'listen', also on line "
+        "16; give each outcome its own id"
+    ]
+
+
 def test_the_evaluation_rates_each_linked_outcome(tmp_path: Path) -> None:
     root = copy_fixture("basic", tmp_path)
     config = root / "mkdocs.yml"

@@ -112,3 +112,68 @@ def test_listen_for_stays_off_the_debrief_slide(screened: Built) -> None:
     ]
     shown = " ".join(s[1] for s in deck(screened))
     assert notes and not [n for n in notes if squeeze(n)[:40] in shown]
+
+
+def _without(text: str, *keys: str) -> str:
+    """The module's YAML without the named top-level fields (each key and its block)."""
+    out, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1] not in (" ", "\n", ""):
+            skipping = line.split(":", 1)[0] in keys
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+def test_a_screen_the_module_has_nothing_for_is_refused(tmp_path: Path) -> None:
+    """A module with no principles, reflection or takeaways cannot put them on screen:
+    validate says where, instead of the build failing on a segment with no slide."""
+    root = copy_fixture("basic", tmp_path)
+    module = root / "modules" / "serve-first.yml"
+    text = _without(module.read_text(encoding="utf-8"), "principles", "reflection", "takeaways")
+    for method, screen in (("input", "principle"), ("case", "reflection"), ("close", "takeaways")):
+        text = text.replace(
+            f"    method: {method}\n", f"    method: {method}\n    screen: {screen}\n"
+        )
+    text = text.replace("title: Close\n", "title: Close — 结束 и итоги\n")
+    module.write_text(text, encoding="utf-8")
+    result = run_cli("validate", root)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "modules/serve-first.yml:43: segments[1].screen: screen: principle needs the module's "
+        "principles, and this module has none: add principles: to the module, or choose "
+        "another screen",
+        "modules/serve-first.yml:57: segments[2].screen: screen: reflection needs the module's "
+        "reflection prompts, and this module has none: add reflection: to the module, or "
+        "choose another screen",
+        "modules/serve-first.yml:71: segments[4].screen: screen: takeaways needs the module's "
+        "takeaways, and this module has none: add takeaways: to the module, or choose another "
+        "screen",
+        "3 problems in 1 file.",
+    ]
+
+
+def test_a_segment_without_a_slide_gets_no_number_and_breaks_nothing(basic: Path) -> None:
+    """The guide's join with the deck holds when a segment has no slide of its own: the
+    plan's numbering gives it None, and the guide prints no slide number for it."""
+    from bs4 import BeautifulSoup
+
+    from generator.render.pdf import facilitator_html
+    from generator.render.slides.numbers import numbering
+    from generator.render.slides.spec import Slide
+
+    slides = [Slide("section", "Title", 40.0) for _ in range(4)]
+    slides[1].segment, slides[2].segment, slides[3].segment = ("m", 0), ("m", 0), ("m", 2)
+    assert numbering(slides, {"m": 4, "n": 1}) == {"m": [(2, 3), None, (4, 4), None], "n": [None]}
+
+    program = load_program(basic)
+    html = facilitator_html(program, {}, {"serve-first": [(2, 3), None, (4, 4)]})
+    heads = BeautifulSoup(html, "html.parser").select(".segment h4")
+    refs = [h.select_one(".slide-ref") for h in heads]
+    assert [r.get_text() if r else None for r in refs] == [
+        "Slides 2–3",
+        None,
+        "Slide 4",
+        None,
+        None,
+    ]

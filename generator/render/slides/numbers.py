@@ -16,8 +16,9 @@ from ...model.participant import ParticipantProgram
 from .plan import plan_deck
 from .spec import HOUSE_BOXES, Boxes, Slide
 
-SegmentSlides = dict[str, list[tuple[int, int]]]
-"""Module id -> for each segment in order, its first and last slide (1-based)."""
+SegmentSlides = dict[str, list[tuple[int, int] | None]]
+"""Module id -> for each segment in order, its first and last slide (1-based), or None
+for a segment that puts nothing on screen (the guide then prints no slide number)."""
 
 
 def deck_boxes(program: Program) -> Boxes:
@@ -32,23 +33,26 @@ def deck_boxes(program: Program) -> Boxes:
     return own_template(path, display_path(path, program.root)).boxes
 
 
-def numbering(slides: Sequence[Slide]) -> SegmentSlides:
-    """Each segment's first and last slide number, from a planned deck."""
+def numbering(slides: Sequence[Slide], segments: dict[str, int]) -> SegmentSlides:
+    """Each segment's first and last slide number, from a planned deck.
+
+    ``segments``: module id -> how many segments it has. Every module gets one entry per
+    segment, None where the deck has no slide for it, so the guide's lookup never falls
+    off the end of a list."""
     spans: dict[tuple[str, int], tuple[int, int]] = {}
     for number, slide in enumerate(slides, start=1):
         if slide.segment is not None:
             first, _ = spans.get(slide.segment, (number, number))
             spans[slide.segment] = (first, number)
-    out: SegmentSlides = {}
-    for (module_id, index), span in sorted(spans.items()):
-        segments = out.setdefault(module_id, [])
-        assert index == len(segments), "every segment has a slide"
-        segments.append(span)
-    return out
+    return {
+        module_id: [spans.get((module_id, index)) for index in range(count)]
+        for module_id, count in segments.items()
+    }
 
 
 def slide_numbers(
     program: Program, view: ParticipantProgram, workbook_pages: dict[str, int]
 ) -> SegmentSlides:
     """The slide numbers of every segment, as the deck of this build will have them."""
-    return numbering(plan_deck(program, view, workbook_pages, deck_boxes(program)))
+    counts = {module.id: len(module.segments) for module in view.modules}
+    return numbering(plan_deck(program, view, workbook_pages, deck_boxes(program)), counts)
