@@ -35,6 +35,7 @@ from .checks_files import image_problem
 from .errors import Problem
 from .located import Located
 from .model import PluginConfig
+from .model.base import is_plain
 from .render.markdown_config import print_markdown
 from .render.markup import NoRawHtml
 from .yamlio import Loc, dotted
@@ -77,16 +78,19 @@ def references_in(value: Any) -> Iterator[tuple[str, str]]:
 
 
 def strings_of(value: Any) -> Iterator[tuple[Loc, str]]:
-    """Every string in a model, list or dict, with its path as written in the file."""
+    """Every prose string in a model, list or dict, with its path as written in the file:
+    fields typed ``Plain`` (titles, names, dates: never Markdown) are left out."""
     return _strings(value, ())
 
 
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Every string in a model, with its path as written in the file."""
+    """Every prose string in a model, with its path as written in the file."""
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
+            if is_plain(info.annotation, info.metadata):
+                continue  # printed as written: its brackets are text, not a link
             yield from _strings(getattr(value, name), (*loc, info.alias or name))
     elif isinstance(value, dict):
         for key, child in value.items():

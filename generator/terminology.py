@@ -5,10 +5,12 @@ program's ``audience`` and ``subtitle``. It never rewords:
 
 - ids, enumerations, addresses and citations (``sources``);
 - a case's story, people, organisation and year: they are history, told as it happened;
-- quotations: block quotes (lines starting ``>``), quoted spans, “…”, ‘…’ or "...", and
-  the ``quote`` of a principle or case;
+- quotations: block quotes (lines starting ``>``), quoted spans, “…”, "...", ‘…’ or
+  '...' (a single-quoted span opens after a space or the start and closes before a space
+  or punctuation, so an apostrophe is never taken for a quotation mark), and the
+  ``quote`` of a principle or case;
 - proper nouns: a capitalised term in mid-sentence ("the Customer Service Week");
-- inline code, link targets and web addresses;
+- inline code, links (their text and their target) and web addresses;
 - fields the program lists in ``terminology_keep``: an item id (``sas-moments-of-truth``),
   an item id and a field path (``serve-first.summary``,
   ``serve-first.segments.facilitator.say``: list positions are left out and cover every
@@ -54,10 +56,19 @@ _KEEP = {
 }
 _CASE_KEEP = {"story", "people", "organisation", "year"}
 _METADATA = ("audience", "subtitle")
-# Inline code, link targets, addresses, quoted spans and block quotes are left alone.
+# Inline code, links (text and target), addresses, quoted spans and block quotes are left
+# alone. A single-quoted span (‘…’ or '...') opens after a space, a bracket, a dash or the
+# start, and closes before a space, punctuation or the end, within its paragraph: an
+# apostrophe (the team’s, the customers' needs, ’90s) neither opens nor closes one.
+_SINGLE = (
+    r"(?<![^\s(\[{—–-])[‘'](?=\S)"
+    r"(?:[^\n]|\n(?![ \t]*\n)){0,2000}?"
+    r"(?<=\S)[’'](?![^\s.,;:!?)\]}—–-])"
+)
 _PROTECTED = re.compile(
-    r"(`[^`]*`|\]\([^)]*\)|<https?://[^>]*>|https?://\S+"
-    r"|“[^”]{0,2000}”|‘[^’]{0,2000}’|\"[^\"]{0,2000}\""
+    r"(`[^`]*`|(?<!!)\[[^\]\n]*\]\([^)]*\)|(?<!!)\[[^\]\n]*\]\[[^\]\n]*\]|\]\([^)]*\)"
+    r"|<https?://[^>]*>|https?://\S+"
+    r"|“[^”]{0,2000}”|" + _SINGLE + r"|\"[^\"]{0,2000}\""
     r"|(?m:^[ \t]*>[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*))"
 )
 _SENTENCE_START = re.compile(r"(^|[.!?:;]\s+|\n\s*|[-*+]\s+|#+\s+|[(\[]\s*)$")

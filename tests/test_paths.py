@@ -155,7 +155,9 @@ def test_every_field_of_every_kind_is_checked(write_files: Write) -> None:
     )
     case = CASE.replace("story: >-\n", "story: >-\n  ![Noise](/dev/urandom)\n", 1)
     config = CONFIG.replace(
-        "audience: Team leaders", "audience: Team leaders ![logo](https://e.com/l.png)"
+        "        days:",
+        "        outcomes:\n          - id: first\n"
+        "            statement: serve ![logo](https://e.com/l.png) first\n        days:",
     )
     root = write_files(
         {
@@ -172,7 +174,7 @@ def test_every_field_of_every_kind_is_checked(write_files: Write) -> None:
     assert _problems(root) == [
         "exercises/listening-pairs.yml:11: instructions[0]: image '../../../etc/shadow' leads "
         "outside the program folder; refer only to files inside it",
-        f"mkdocs.yml:18: program.audience: image 'https://e.com/l.png' {web}",
+        f"mkdocs.yml:21: program.outcomes[0].statement: image 'https://e.com/l.png' {web}",
         "modules/cases/southwest-airlines.yml:9: story: image '/dev/urandom' is an absolute "
         "path; use a path relative to the program folder",
         f"modules/serve-first.yml:19: principles[0].explanation: image 'https://e.com/x.png' {web}",
@@ -305,4 +307,40 @@ def test_a_reference_into_an_output_folder_is_refused(
         f"modules/serve-first.yml:4: summary: link '{output}/pdf/facilitator-guide.pdf' is in "
         f"{output}, a folder of Serve First's outputs, which each build replaces; refer to a "
         "file among the program's own files instead"
+    ]
+
+
+def test_plain_text_fields_are_printed_not_read_for_links(write_files: Write) -> None:
+    """Titles, names and labels are plain text (typed ``Plain``): their brackets print as
+    written, so validate reads no link in them and the site copies no file for them."""
+    link = "[l](x.txt) [图](图表.png) ![a](https://e.com/a.png)"
+    module = MODULE.replace(
+        'title: "Serve first: what servant leadership is"', f'title: "服务 {link}"', 1
+    )
+    case = CASE.replace(
+        "organisation: Southwest Airlines\n", f"organisation: '{link} Southwest Airlines'\n", 1
+    )
+    config = CONFIG.replace("audience: Team leaders", f"audience: 'Команда {link}'").replace(
+        "break: Coffee", f"break: 'قهوة {link}'"
+    )
+    root = write_files(
+        {
+            "modules/serve-first.yml": module,
+            "modules/cases/southwest-airlines.yml": case,
+            "mkdocs.yml": config,
+            "x.txt": "not for the site",
+        }
+    )
+    program = load_program(root)  # no problem: nothing here is a link
+    assert program.modules[0].title == f"服务 {link}"
+    from generator.assets_copy import prose_files
+
+    view = participant_view(program)
+    assert prose_files(view, root) == {}
+    assert prose_files([program.config, program.modules, program.cases], root) == {}
+    # The same link in prose is read: a missing file is a located problem.
+    root = write_files(_summary("[图](图表.png)"))
+    assert _problems(root) == [
+        "modules/serve-first.yml:4: summary: link '图表.png' names no file; check the name, "
+        "and that paths are relative to the folder of mkdocs.yml"
     ]

@@ -14,6 +14,7 @@ from generator.errors import ContentError
 from generator.loader import load_program
 
 from .conftest import REPO, run_cli
+from .images import png
 
 Write = Callable[[dict[str, str | bytes]], Path]
 
@@ -130,3 +131,40 @@ def test_an_opt_out_that_names_nothing_is_a_located_error(write_files: Write) ->
         "as serve-first.summary"
         for i, entry in enumerate(["serve-frist.summary", "serve-first.sumary"])
     ]
+
+
+LINKS_AND_SINGLE_QUOTES = (
+    "Open the [customer portal](https://example.com/portal) and the [customer list][list].\n"
+    "      Never say ‘my customers’ or 'my customers', nor ‘наши customers’.\n"
+    "      The customer's view, the customers' needs and the team’s customers: all reworded.\n"
+    "      ![A customer at the desk](photo.png) is reworded too (alternative text).\n\n"
+    "      [list]: https://example.com/list\n\n"
+    "      In the traditional picture"
+)
+REWORDED = (
+    "Open the [customer portal](https://example.com/portal) and the [customer list][list]. "
+    "Never say ‘my customers’ or 'my customers', nor ‘наши customers’. "
+    "The пациент's view, the пациенты' needs and the team’s пациенты: all reworded. "
+    "![A пациент at the desk](photo.png) is reworded too (alternative text)."
+)
+
+
+def test_link_text_and_single_quoted_spans_keep_their_words(write_files: Write) -> None:
+    root = write_files({})
+    module = (root / "modules/serve-first.yml").read_text(encoding="utf-8")
+    module = module.replace(
+        "    explanation: >-\n      In the traditional picture",
+        f"    explanation: |-\n      {LINKS_AND_SINGLE_QUOTES}",
+    )
+    (root / "modules/serve-first.yml").write_text(module, encoding="utf-8")
+    (root / "photo.png").write_bytes(png())
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "        audience: Team leaders\n",
+        "        audience: Team leaders\n"
+        "        terminology: {customer: {singular: пациент, plural: пациенты}}\n",
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    explanation = load_program(root).module("serve-first").principles[1].explanation
+    first = explanation.split("\n\n")[0]
+    assert " ".join(first.split()) == REWORDED

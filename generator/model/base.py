@@ -12,7 +12,34 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Required prose; Markdown is allowed. Blank text is an error, not a silent gap."""
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
-"""One short line of text: a bullet, a question, an objective."""
+"""One short line of text: a bullet, a question, an objective. Inline Markdown is allowed."""
+
+
+class PlainMark:
+    """Marks a string field as plain text: printed exactly as written, never read as
+    Markdown (so never scanned for links, images or Markdown constructs)."""
+
+    def __repr__(self) -> str:
+        return "PlainMark()"
+
+
+PLAIN = PlainMark()
+
+Plain = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), PLAIN
+]
+"""One line printed exactly as written, never Markdown: a title, a name, a date, a label.
+``*``, ``_``, ``[...](...)``, backticks and ``&amp;`` print as typed in every output."""
+
+
+def is_plain(annotation: object, metadata: list[object] | tuple[object, ...] = ()) -> bool:
+    """True when a field's annotation (or its pydantic ``metadata``) is :data:`Plain`, also
+    inside ``| None`` or ``list[...]``."""
+    from typing import get_args
+
+    if any(isinstance(m, PlainMark) for m in metadata):
+        return True
+    return any(isinstance(a, PlainMark) or is_plain(a) for a in get_args(annotation))
 
 
 def _portable_id(value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Ident, Line, Source, Strict, Text
+from .base import Ident, Line, Plain, Source, Strict, Text
 from .quote import Quote
 
 
@@ -22,10 +22,10 @@ class Case(Strict):
     """One case study (``modules/cases/<id>.yml``); modules refer to it by id."""
 
     id: Ident
-    title: Line
-    organisation: Line
-    year: Line = Field(description="When it happened: '1981', 'the 1990s', '2009-2012'.")
-    people: list[Line] = Field(default_factory=list, description="Who was involved, with roles.")
+    title: Plain
+    organisation: Plain
+    year: Plain = Field(description="When it happened: '1981', 'the 1990s', '2009-2012'.")
+    people: list[Plain] = Field(default_factory=list, description="Who was involved, with roles.")
     story: Text = Field(description="The story, in a few paragraphs: what they did, what happened.")
     discussion: list[Line] = Field(min_length=1, description="Questions for the group.")
     sources: list[Source] = Field(min_length=1)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from .base import DebriefQuestion, Ident, Line, Minutes, Strict, Text
+from .base import DebriefQuestion, Ident, Line, Minutes, Plain, Strict, Text
 from .material import MaterialUse
 
 
@@ -116,7 +116,7 @@ class Exercise(Strict):
     """One activity from the shared exercise library (``exercises/<id>.yml``)."""
 
     id: Ident
-    title: Line
+    title: Plain
     format: Literal["solo", "pair", "triad", "group", "plenary"]
     minutes: Minutes
     group_size: Annotated[str, Field(pattern=r"^\d+(-\d+)?$")] | None = Field(

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import DebriefQuestion, Ident, Line, Minutes, Source, Strict, Text
+from .base import DebriefQuestion, Ident, Line, Minutes, Plain, Source, Strict, Text
 from .material import MaterialUse, PrepItem
 from .quote import Quote
 
@@ -20,7 +20,7 @@ class PrincipleFacilitator(Strict):
 class Principle(Strict):
     """An idea the module teaches, with what it looks like in practice."""
 
-    name: Line
+    name: Plain
     explanation: Text
     behaviours: list[Line] = Field(default_factory=list, description="What you would see.")
     pitfalls: list[Line] = Field(default_factory=list, description="What it is not.")
@@ -63,7 +63,7 @@ Screen = Literal[
 class Segment(Strict):
     """One block of the run-of-show."""
 
-    title: Line
+    title: Plain
     minutes: Minutes
     method: Literal[
         "opening", "input", "discussion", "case", "exercise", "reflection", "assessment", "close"
@@ -151,7 +151,7 @@ class Module(Strict):
     """One module (``modules/<id>.yml``)."""
 
     id: Ident
-    title: Line
+    title: Plain
     summary: Text
     duration: Minutes = Field(description="Teaching minutes; the segments must add up to this.")
     objectives: list[Line] = Field(

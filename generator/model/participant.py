@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from ..follow_up import outcome_statements
 from ..i18n import gettext
 from ..revisits import revisit_questions
-from .base import Source
+from .base import Plain, Source
 from .exercise import Exercise, WorksheetField
 from .material import MaterialRef
 from .program import ProgramConfig
@@ -29,7 +29,7 @@ class _View(BaseModel):
 
 
 class ParticipantPrinciple(_View):
-    name: str
+    name: Plain
     explanation: str
     behaviours: list[str]
     pitfalls: list[str]
@@ -39,10 +39,10 @@ class ParticipantPrinciple(_View):
 
 class ParticipantCase(_View):
     id: str
-    title: str
-    organisation: str
-    year: str
-    people: list[str]
+    title: Plain
+    organisation: Plain
+    year: Plain
+    people: list[Plain]
     story: str
     discussion: list[str]
     sources: list[Source]
@@ -51,7 +51,7 @@ class ParticipantCase(_View):
 
 class ParticipantExercise(_View):
     id: str
-    title: str
+    title: Plain
     format: str
     minutes: int
     group_size: str | None
@@ -67,7 +67,7 @@ class ParticipantExercise(_View):
 
 
 class ParticipantSegment(_View):
-    title: str
+    title: Plain
     minutes: int
     method: str
     case: str | None
@@ -80,7 +80,7 @@ class ParticipantSegment(_View):
 
 class ParticipantModule(_View):
     id: str
-    title: str
+    title: Plain
     summary: str
     duration: int
     objectives: list[str]

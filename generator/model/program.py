@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from .base import Ident, Line, Minutes, Strict
+from .base import Ident, Line, Minutes, Plain, Strict
 from .material import CatalogueItem, MaterialUse
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -35,7 +35,7 @@ def clock_minutes(clock: str) -> int:
 class Break(Strict):
     """A break or lunch: a schedule item, not content."""
 
-    break_: Line = Field(alias="break", description="Its name, e.g. 'Lunch'.")
+    break_: Plain = Field(alias="break", description="Its name, e.g. 'Lunch'.")
     minutes: Minutes
 
 
@@ -98,12 +98,12 @@ class Term(Strict):
 class ProgramConfig(Strict):
     """The ``program`` option of the ``servefirst`` plugin in ``mkdocs.yml``."""
 
-    title: Line
-    subtitle: Line | None = None
-    organisation: Line
-    audience: Line = Field(description="Who the workshop is for.")
-    version: Line = "1.0"
-    date: Line | None = Field(None, description="Date of this edition, as printed on covers.")
+    title: Plain
+    subtitle: Plain | None = None
+    organisation: Plain
+    audience: Plain = Field(description="Who the workshop is for.")
+    version: Plain = "1.0"
+    date: Plain | None = Field(None, description="Date of this edition, as printed on covers.")
     group_size: int = Field(16, ge=1, le=500, description="Planned participants.")
     table_size: int = Field(
         4, ge=1, le=50, description="People per table: materials per table count the tables."

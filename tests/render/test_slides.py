@@ -429,3 +429,53 @@ def test_default_program_guide_gives_every_segment_its_slide(default: Built) -> 
             )
             checked += 1
     assert checked == sum(len(m.segments) for m in program.modules)
+
+
+# -- plain-text fields ------------------------------------------------------------------------
+
+HOSTILE = "T | *s* _u_ [l](x) `c` &amp; [^9] <b> 服务 قهوة"
+"""A plain-text field that Markdown would rewrite: every character must reach the slide."""
+
+
+def test_plain_text_fields_reach_the_slides_exactly_as_written(tmp_path: Path) -> None:
+    root = copy_fixture("basic", tmp_path)
+
+    def put(name: str, old: str, new: str) -> None:
+        path = root / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    put("mkdocs.yml", "title: Basic fixture", f"title: 'Deck {HOSTILE}'")
+    put("mkdocs.yml", "organisation: Fixture Ltd", f"organisation: 'Org {HOSTILE}'")
+    put("mkdocs.yml", "audience: Team leaders", f"audience: 'Aud {HOSTILE}'")
+    put("mkdocs.yml", "break: Coffee", f"break: 'Break {HOSTILE}'")
+    module = "modules/serve-first.yml"
+    put(module, 'title: "Serve first: what servant leadership is"', f"title: 'Mod {HOSTILE}'")
+    put(module, "  - name: Serve first, then lead", f"  - name: 'Pr {HOSTILE}'")
+    put("exercises/listening-pairs.yml", "title: Listening pairs", f"title: 'Ex {HOSTILE}'")
+    case = "modules/cases/southwest-airlines.yml"
+    put(case, "title: Employees first at Southwest Airlines", f"title: 'Case {HOSTILE}'")
+    put(case, "organisation: Southwest Airlines", f"organisation: 'CaseOrg {HOSTILE}'")
+    (root / "x").write_text("a file the brackets name: still no link", encoding="utf-8")
+    deck = open_deck(build(root, tmp_path / "out"))
+    slides = list(deck.slides)
+    assert title(slides[0]) == f"Deck {HOSTILE}"
+    assert f"Aud {HOSTILE}" in list(shown_text(slides[0]))
+    assert notes(slides[0]).splitlines()[:2] == [
+        f"Deck {HOSTILE} · Org {HOSTILE}",
+        f"Aud {HOSTILE}",
+    ]
+    titles = [squeeze(title(s)) for s in slides]
+    for expected in (
+        f"Mod {HOSTILE}",
+        f"Pr {HOSTILE}",
+        f"Break {HOSTILE}",
+        f"Case: Case {HOSTILE}",
+        f"Activity: Ex {HOSTILE}",
+    ):
+        assert expected in titles, (expected, titles)
+    shown = [squeeze(t) for s in slides for t in shown_text(s)]
+    assert any(t.startswith(f"CaseOrg {HOSTILE}") for t in shown), shown
+    agenda = [cell for s in slides for cell in shown_text(s) if f"Mod {HOSTILE}" == cell]
+    assert agenda  # the agenda row names the module as written

@@ -110,6 +110,13 @@ def plain(text: str) -> str:
     return one_line(text)
 
 
+def as_written(text: str | None) -> str:
+    """A plain-text field (a title, a name, a label: typed ``Plain`` in the model) as the
+    slide shows it: exactly as written, runs of white space made one space; ``""`` for
+    None. Never read as Markdown, as the site and the PDFs print it."""
+    return " ".join((text or "").split())
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     table = WIDTHS[bold]
     return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000

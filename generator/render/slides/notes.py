@@ -10,7 +10,7 @@ from ...model import Module, Program
 from ...model.base import DebriefQuestion
 from ...schedule import Slot, build_agenda
 from ..plain_text import text_lines
-from .fit import plain
+from .fit import as_written, plain
 from .spec import Labels, Slide
 
 
@@ -18,7 +18,10 @@ def deck(program: Program, label: Labels) -> list[str]:
     """The title slide's notes: who the day is for and when each day runs."""
     config = program.config
     agenda = build_agenda(config, program.modules)
-    lines = [f"{plain(config.title)} · {plain(config.organisation)}", plain(config.audience)]
+    lines = [
+        f"{as_written(config.title)} · {as_written(config.organisation)}",
+        as_written(config.audience),
+    ]
     for day in range(1, agenda.days + 1):
         slots = agenda.for_day(day)
         span = f"{label.clock(slots[0].start)}–{label.clock(slots[-1].end)}"
@@ -28,7 +31,7 @@ def deck(program: Program, label: Labels) -> list[str]:
 
 def agenda(slots: list[Slot], label: Labels) -> list[str]:
     return [
-        f"{label.clock(s.start)}–{label.clock(s.end)} · {plain(s.title)} "
+        f"{label.clock(s.start)}–{label.clock(s.end)} · {as_written(s.title)} "
         f"({s.minutes} {label['min']})"
         for s in slots
     ]
@@ -52,7 +55,7 @@ def add_module_notes(
             lines = slide.notes
             if n == 0:
                 minutes = f"{segment.minutes} {label['min']}"
-                lines.append(f"{start} · {plain(segment.title)} · {minutes}")
+                lines.append(f"{start} · {as_written(segment.title)} · {minutes}")
                 # Online, the online note comes first: it changes how the rest is done.
                 virtual = _labelled(label["online"], [talk.virtual] if talk.virtual else [])
                 lines += virtual if online else []
@@ -63,7 +66,7 @@ def add_module_notes(
                 lines += _labelled(label["materials"], ["; ".join(kit)] if kit else [])
                 lines += [] if online else virtual
             else:
-                lines.append(f"{start} · {plain(segment.title)}")
+                lines.append(f"{start} · {as_written(segment.title)}")
             if slide.topic and (slide.topic.kind, slide.topic.key) not in shown:
                 lines += _topic(program, module, slide, label, first=True)
                 shown.add((slide.topic.kind, slide.topic.key))

@@ -26,6 +26,7 @@ from .fit import (
     TITLE,
     Box,
     Style,
+    as_written,
     fitted_size,
     height,
     plain,
@@ -81,9 +82,15 @@ def _message(size: float, style: Style, lines: int | None) -> str:
 
 
 def _module(module: Module) -> Iterator[Field]:
-    yield ("title",), plain(module.title), HOUSE_SECTION_TITLE, SECTION_TITLE, 2
+    yield ("title",), as_written(module.title), HOUSE_SECTION_TITLE, SECTION_TITLE, 2
     for i, segment in enumerate(module.segments):
-        yield ("segments", i, "title"), plain(segment.title), HOUSE_SECTION_TITLE, SECTION_TITLE, 2
+        yield (
+            ("segments", i, "title"),
+            as_written(segment.title),
+            HOUSE_SECTION_TITLE,
+            SECTION_TITLE,
+            2,
+        )
     lists = (
         ("objectives", module.objectives),
         ("reflection", module.reflection),
@@ -93,7 +100,7 @@ def _module(module: Module) -> Iterator[Field]:
         for i, text in enumerate(texts):
             yield (name, i), plain(text), HOUSE_BODY, BULLET, None
     for i, principle in enumerate(module.principles):
-        yield ("principles", i, "name"), plain(principle.name), HOUSE_TITLE, TITLE, 2
+        yield ("principles", i, "name"), as_written(principle.name), HOUSE_TITLE, TITLE, 2
     for i, segment in enumerate(module.segments):
         for name in ("debrief_prompts", "case_questions"):
             for j, text in enumerate(getattr(segment, name)):
@@ -101,14 +108,14 @@ def _module(module: Module) -> Iterator[Field]:
 
 
 def _case(case: Case) -> Iterator[Field]:
-    title = _LABEL["case"].format(title=plain(case.title))
+    title = _LABEL["case"].format(title=as_written(case.title))
     yield ("title",), title, HOUSE_TITLE, TITLE, 2
     for i, question in enumerate(case.discussion):
         yield ("discussion", i), plain(question), _UNDER_FACTS, BULLET, None
 
 
 def _exercise(exercise: Exercise) -> Iterator[Field]:
-    title = _LABEL["activity"].format(title=plain(exercise.title))
+    title = _LABEL["activity"].format(title=as_written(exercise.title))
     yield ("title",), title, HOUSE_TITLE, TITLE, 2
     lists = (
         ("instructions", exercise.instructions),

@@ -34,6 +34,7 @@ from .fit import (
     TITLE,
     Box,
     Style,
+    as_written,
     cut_to_fit,
     fits,
     fitted_size,
@@ -86,16 +87,16 @@ class _Planner:
 
     def title_slide(self) -> Slide:
         config = self.view.config
-        subtitle = plain(config.subtitle or config.audience)
+        subtitle = as_written(config.subtitle or config.audience)
         if config.date:
-            subtitle += f"\n{plain(config.date)}"
-        slide = self.section(plain(config.title), subtitle, layout="deck")
+            subtitle += f"\n{as_written(config.date)}"
+        slide = self.section(as_written(config.title), subtitle, layout="deck")
         slide.notes = notes.deck(self.program, self.label)
         return slide
 
     def agenda_slides(self, day: int | None, slots: list[Slot]) -> list[Slide]:
         title = self.label["agenda_day"].format(day=day) if day else self.label["agenda"]
-        rows = [Row(self.span(s), plain(s.title), s.kind == "break") for s in slots]
+        rows = [Row(self.span(s), as_written(s.title), s.kind == "break") for s in slots]
         per_slide = max(1, int(self.boxes.body.height // ROW_HEIGHT))
         slides = []
         starts = range(0, len(rows), per_slide)
@@ -112,7 +113,7 @@ class _Planner:
     def break_slide(self, slot: Slot) -> Slide:
         minutes = self.label["minutes"].format(minutes=slot.minutes)
         slide = self.section(
-            plain(slot.title),
+            as_written(slot.title),
             f"{minutes} · {self.span(slot)}",
         )
         slide.notes = [f"{self.span(slot)} · {slide.title}"]
@@ -176,17 +177,17 @@ class _Planner:
         if kind == "takeaways":
             return self.listing(self.label["takeaways"], [plain(t) for t in part.takeaways])
         if kind == "debrief":
-            return self.debrief_slides(plain(segment.title), segment.debrief_prompts)
+            return self.debrief_slides(as_written(segment.title), segment.debrief_prompts)
         if kind == "quote":
             return self.quote_slides(part, segment)
         if kind == "image" and segment.screen_image:
-            name, size = self.fit_title(plain(segment.title), self.boxes.title, TITLE)
+            name, size = self.fit_title(as_written(segment.title), self.boxes.title, TITLE)
             alt = plain(segment.screen_alt or "")
             return [Slide("image", name, size, image=segment.screen_image, alt=alt)]
         if kind == "blank":
             return [Slide("section", "", SECTION_TITLE.size)]
         minutes = self.label["minutes"].format(minutes=segment.minutes)
-        return [self.section(plain(segment.title), minutes)]
+        return [self.section(as_written(segment.title), minutes)]
 
     def debrief_slides(self, subject: str, prompts: list[str]) -> list[Slide]:
         """The debrief prompts the room sees, numbered; a 'Debrief' header without them."""
@@ -203,12 +204,12 @@ class _Planner:
         its attribution under it; the title names the case or principle."""
         case = next((c for c in part.cases if c.id == segment.case and c.quote), None)
         if case is not None and case.quote is not None:
-            title, quote = self.label["case"].format(title=plain(case.title)), case.quote
+            title, quote = self.label["case"].format(title=as_written(case.title)), case.quote
         else:
             principle = next((p for p in part.principles if p.quote), None)
             if principle is None or principle.quote is None:  # validate refuses this
-                return [self.section(plain(segment.title), "")]
-            title, quote = plain(principle.name), principle.quote
+                return [self.section(as_written(segment.title), "")]
+            title, quote = as_written(principle.name), principle.quote
         name, title_size = self.fit_title(title, self.boxes.title, TITLE)
         words = [plain(p) for p in quote.text.split("\n\n") if p.strip()]
         words[0] = "\u201c" + words[0]
@@ -238,7 +239,7 @@ class _Planner:
         bits = [self.label["module"].format(number=number), self.span(slot)]
         if page := self.workbook(anchor):
             bits.append(page)
-        slide = self.section(plain(part.title), " · ".join(bits))
+        slide = self.section(as_written(part.title), " · ".join(bits))
         slide.topic = Topic("module", part.id)
         return slide
 
@@ -248,7 +249,7 @@ class _Planner:
             texts = [headline(b) for b in principle.behaviours]
             if not texts:  # never a title alone: the question, or the explanation's opening
                 texts = [plain(principle.question or headline(principle.explanation))]
-            for slide in self.listing(plain(principle.name), texts):
+            for slide in self.listing(as_written(principle.name), texts):
                 slide.topic = Topic("principle", str(index))
                 slides.append(slide)
         return slides
@@ -256,8 +257,8 @@ class _Planner:
     def case_slides(self, part: ParticipantModule, case_id: str) -> list[Slide]:
         case = next(c for c in part.cases if c.id == case_id)
         anchor = f"{part.id}--case-{case.id}"
-        bits = [plain(case.organisation), plain(case.year), self.workbook(anchor)]
-        title = self.label["case"].format(title=plain(case.title))
+        bits = [as_written(case.organisation), as_written(case.year), self.workbook(anchor)]
+        title = self.label["case"].format(title=as_written(case.title))
         texts = [plain(q) for q in case.discussion]
         facts = [" · ".join(b for b in bits if b)]
         slides = self.listing(title, texts, facts=facts, numbered=True, layout="case")
@@ -274,7 +275,7 @@ class _Planner:
         if exercise.group_size:
             bits.append(self.label["groups_of"].format(size=exercise.group_size))
         bits += [self.label["minutes"].format(minutes=exercise.minutes), self.workbook(anchor)]
-        title = self.label["activity"].format(title=plain(exercise.title))
+        title = self.label["activity"].format(title=as_written(exercise.title))
         texts = [plain(step) for step in exercise.instructions]
         facts = [b for b in bits if b]
         slides = self.listing(
@@ -289,7 +290,7 @@ class _Planner:
         for slide in slides:
             slide.topic = Topic("exercise", exercise.id)
         debrief = self.debrief_slides(
-            plain(exercise.title), list(prompts or exercise.debrief_prompts)
+            as_written(exercise.title), list(prompts or exercise.debrief_prompts)
         )
         for slide in debrief:
             slide.topic = Topic("debrief", exercise.id)
