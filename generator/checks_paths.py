@@ -26,8 +26,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 from pydantic import BaseModel
 
@@ -36,8 +34,7 @@ from .errors import Problem
 from .located import Located
 from .model import PluginConfig
 from .model.base import is_plain
-from .render.markdown_config import print_markdown
-from .render.markup import NoRawHtml
+from .render.markup import read_tree
 from .yamlio import Loc, dotted
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -103,36 +100,20 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 # ---- finding references -------------------------------------------------------------------
 
 
-class _Collect(Treeprocessor):  # type: ignore[misc]
-    """Gathers the address of every image and link, before NoRawHtml drops the unsafe."""
+def _references(text: str) -> list[tuple[str, str]]:
+    """The address of every image and link in ``text``, as written (before NoRawHtml
+    drops the unsafe ones): ("img" or "a", address)."""
+    found: list[tuple[str, str]] = []
 
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.found: list[tuple[str, str]] = []
-
-    def run(self, root: Element) -> None:
+    def collect(root: Element) -> None:
         for element in root.iter():
             if element.tag == "img":
-                self.found.append(("img", element.get("src", "")))
+                found.append(("img", element.get("src", "")))
             elif element.tag == "a":
-                self.found.append(("a", element.get("href", "")))
+                found.append(("a", element.get("href", "")))
 
-
-_converter: tuple[markdown.Markdown, _Collect] | None = None
-
-
-def _references(text: str) -> list[tuple[str, str]]:
-    global _converter
-    if _converter is None:
-        md = print_markdown([NoRawHtml()])  # the one Markdown of every output
-        collect = _Collect(md)
-        md.treeprocessors.register(collect, "servefirst-references", 2)
-        _converter = (md, collect)
-    md, collect = _converter
-    md.reset()
-    collect.found = []
-    md.convert(text)
-    return [(tag, _plain(url)) for tag, url in collect.found]
+    read_tree(text, collect, priority=2)
+    return [(tag, _plain(url)) for tag, url in found]
 
 
 def _plain(url: str) -> str:

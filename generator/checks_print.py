@@ -19,15 +19,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
-
 from .checks_paths import _strings
 from .errors import Problem
 from .located import Located
 from .model import Case, Exercise, Module, PluginConfig
-from .render.markdown_config import print_markdown
-from .render.markup import NoRawHtml
+from .render.markup import read_tree
 from .yamlio import dotted
 
 TEXT_COLUMN_MM = {"A4": 210 - 40, "letter": 215.9 - 40}
@@ -102,31 +98,13 @@ def check_tables(
                     )
 
 
-class _Tables(Treeprocessor):  # type: ignore[misc]
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.found: list[list[list[str]]] = []
-
-    def run(self, root: Element) -> None:
-        for table in root.iter("table"):
-            self.found.append(
-                [["".join(cell.itertext()) for cell in row] for row in table.iter("tr")]
-            )
-
-
-_converter: tuple[markdown.Markdown, _Tables] | None = None
-
-
 def tables_in(text: str) -> list[list[list[str]]]:
     """Every Markdown table in ``text``: its rows, each a list of cell texts."""
-    global _converter
-    if _converter is None:
-        md = print_markdown([NoRawHtml()])  # the one Markdown of every output
-        collect = _Tables(md)
-        md.treeprocessors.register(collect, "servefirst-tables", 1)
-        _converter = (md, collect)
-    md, collect = _converter
-    md.reset()
-    collect.found = []
-    md.convert(text)
-    return collect.found
+    found: list[list[list[str]]] = []
+
+    def collect(root: Element) -> None:
+        for table in root.iter("table"):
+            found.append([["".join(cell.itertext()) for cell in row] for row in table.iter("tr")])
+
+    read_tree(text, collect, priority=1)
+    return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
@@ -125,6 +126,36 @@ def print_converter() -> markdown.Markdown:
     if _converter is None:
         _converter = print_markdown([NoRawHtml(), LocalLinksAsText()])
     return _converter
+
+
+class _Visit(Treeprocessor):  # type: ignore[misc]
+    """Hands the element tree to the function :func:`read_tree` was given."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.visit: Callable[[Element], None] = lambda root: None
+
+    def run(self, root: Element) -> None:
+        self.visit(root)
+
+
+_readers: dict[int, tuple[markdown.Markdown, _Visit]] = {}
+
+
+def read_tree(text: str, visit: Callable[[Element], None], priority: int) -> None:
+    """Parse ``text`` with the Markdown of every output (see markdown_config) and call
+    ``visit`` with its element tree as a tree processor of ``priority`` sees it: 2 sees
+    links and images as written, before NoRawHtml drops unsafe addresses; 1 sees the
+    finished tree. One converter per priority, made once per process."""
+    if priority not in _readers:
+        reader = print_markdown([NoRawHtml()])
+        visitor = _Visit(reader)
+        reader.treeprocessors.register(visitor, "servefirst-read", priority)
+        _readers[priority] = (reader, visitor)
+    reader, visitor = _readers[priority]
+    reader.reset()
+    visitor.visit = visit
+    reader.convert(text)
 
 
 PROSE_UNDER = 3
