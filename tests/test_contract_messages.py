@@ -325,3 +325,16 @@ def test_a_large_planned_program_is_a_located_warning(
         "two and a half minutes per million characters on two cores); plan fewer modules, or "
         "shorten them"
     ]
+
+
+def test_a_run_without_spaces_over_the_limit_is_located(write_files: Write) -> None:
+    """Print breaks a word anywhere at a cost that grows with its square: bounded."""
+    from generator.yamlio import MAX_WORD_CHARS
+
+    fine = write_files(_summary("ссылка " + "я" * MAX_WORD_CHARS))
+    load_program(fine)  # exactly at the limit: no problem
+    root = write_files(_summary("链接 " + "字" * (MAX_WORD_CHARS + 1)))
+    assert _problems(root) == [
+        "modules/serve-first.yml:4: summary: a run of 4,001 characters without a space is "
+        "over the limit of 4,000; break it with spaces, or shorten the address"
+    ]
