@@ -21,7 +21,7 @@ from ..model.participant import (
 )
 from ..schedule import build_agenda
 from .markdown_config import slug
-from .markup import environment, md
+from .markup import PROSE_UNDER, environment, md
 from .md_escape import escape_markdown
 from .pdf import all_sources
 from .prose import placed
@@ -265,6 +265,8 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
     env.filters["lower_first"] = _lower_first
     env.filters["text"] = escape_markdown  # titles, names, labels: text in every output
     env.filters["prose"] = placed  # Markdown fields, headings under the item's heading
+    # One item of a list field: its own footnote scope, headings placed as on paper.
+    env.filters["item"] = lambda text: placed(text, PROSE_UNDER)
     agenda = build_agenda(view.config, view.modules)
     shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
