@@ -7,6 +7,8 @@ Markdown does not say, reported by ``servefirst validate`` at the file and line:
 - a list item indented 1 to 3 spaces under the item above: Python-Markdown needs 4 to
   nest it, so every output prints it as a sibling;
 - content tabs (``=== "Label"``), which only the site can show as tabs;
+- a footnote reference whose note is not in the same text (another list item, another
+  field): every output prints it as written;
 - an extension in ``mkdocs.yml``'s ``markdown_extensions`` that only the site reads.
 """
 
@@ -19,7 +21,7 @@ from .checks_paths import strings_of
 from .errors import Problem
 from .located import Located
 from .render.markdown_config import extension_warnings
-from .render.prose import INDENT, list_indent_lines, tab_lines
+from .render.prose import INDENT, list_indent_lines, tab_lines, unresolved_footnotes
 from .yamlio import dotted
 
 
@@ -34,9 +36,22 @@ def check_markdown(
     extension_warnings(settings, warnings)
     for located in items:
         for loc, text in strings_of(located.item):
+            line = located.lines.line_of(loc)
+            for number, label in unresolved_footnotes(text):
+                # A text over several lines is a block scalar: it starts after its key.
+                at = line + number if line is not None and "\n" in text else line
+                warnings.append(
+                    Problem(
+                        located.file,
+                        at,
+                        dotted(loc),
+                        f"footnote [^{label}] has no note in this text, so every output "
+                        f"prints it as written; put its note ([^{label}]: ...) in the same "
+                        "text (the same list item)",
+                    )
+                )
             if "\n" not in text:
                 continue
-            line = located.lines.line_of(loc)
             # A text over several lines is a block scalar (`|`): it starts on the line
             # after its key.
             for number, spaces in list_indent_lines(text):

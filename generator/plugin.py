@@ -44,6 +44,7 @@ from .render.markdown_config import site_extensions
 from .render.site import (
     ASSETS,
     WORKBOOK_PATH,
+    GlossaryEntry,
     WorkbookLink,
     abbreviations,
     glossary,
@@ -109,6 +110,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         self.root: Path | None = None
         self.view: ParticipantProgram | None = None
         self.problems: ContentError | None = None
+        self.glossary: list[GlossaryEntry] = []
+        self.own_terms: dict[str, str] = {}  # mkdocs.yml's own abbr glossary, which wins
         self.colour = Branding().colour
         self.language = "en"  # kept from the last good load for the problems page
         self.logo: Path | None = None
@@ -165,8 +168,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         else:
             self.view = view
             self._use_program(self.view.config)
-        terms = abbreviations(glossary(self.view)) if self.view else {}
-        _configure_markdown(config, terms, self.language)
+        self.glossary = glossary(self.view) if self.view else []
+        self.own_terms = dict(config.mdx_configs.get("abbr", {}).get("glossary", {}))
+        _configure_markdown(config, abbreviations(self.glossary), self.language)
         if self.view is not None:
             # Raw HTML in content prints as text, and so does attr_list's `{: onclick=...}`;
             # the templates' own <small> stays markup. (The problems page, made of the
@@ -218,6 +222,17 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             else:
                 config.nav = [{i18n.gettext(self.language)(PROBLEMS_LABEL): "index.md"}]
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A module page's glossary terms take that module's tooltips (MkDocs makes a
+        converter per page from ``mdx_configs``)."""
+        uri = str(page.file.src_uri)
+        module_id = uri[len("modules/") : -len(".md")] if uri.startswith("modules/") else None
+        terms = abbreviations(self.glossary, module_id)
+        config.mdx_configs["abbr"]["glossary"] = {**terms, **self.own_terms}
+        return markdown
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
         # Material prints `page.title | striptags` in <title>, which decodes an escaped

@@ -8,7 +8,10 @@ output:
 - headings: ``# Step one`` inside a principle printed under an ``<h3>`` becomes an
   ``<h4>``, so a heading in prose never outranks the heading of its item;
 - footnote labels: ``[^1]`` gets a prefix made from the text, so two fields on one page
-  that both use ``[^1]`` keep their own notes, and every footnote id is unique.
+  that both use ``[^1]`` keep their own notes, and every footnote id is unique. Each text
+  (a field, or one item of a list field) is a footnote's scope in every output: a
+  reference whose note is not in the same text keeps its label as written, and prints
+  as written (:func:`unresolved_footnotes` finds it for a located warning).
 
 :func:`list_indent_lines` finds list items indented by fewer than the 4 spaces
 Python-Markdown needs to nest them, for a located validation warning.
@@ -23,6 +26,7 @@ _FENCE = re.compile(r"^[ ]*(`{3,}|~{3,})")
 _ATX = re.compile(r"^(#{1,6})")  # Python-Markdown needs no space after the marks
 _SETEXT = re.compile(r"^(=+|-+)[ ]*$")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_NOTE = re.compile(r"^[ ]*\[\^([^\]\s]+)\]:")  # a footnote's definition starts its line
 _CODE_SPAN = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)")
 _TAB = re.compile(r'^[ ]*===\+?!?[ ]+"')
 _ITEM = re.compile(r"^([ ]*)(?:[-*+]|\d+[.)])(?:[ ]+|$)")
@@ -56,13 +60,14 @@ def placed(text: str, under: int) -> str:
     lines = text.split("\n")
     outside = _outside_fences(lines)
     prefix = hashlib.sha256(text.encode()).hexdigest()[:6]
+    notes = _notes(lines, outside)
     out: list[str] = []
     for i, line in enumerate(lines):
         if not outside[i]:
             out.append(line)
             continue
-        if "[^" in line:
-            line = _labelled(line, prefix)
+        if "[^" in line and notes:
+            line = _labelled(line, prefix, notes)
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
         if atx:
@@ -84,18 +89,51 @@ def placed(text: str, under: int) -> str:
     return "\n".join(out)
 
 
-def _labelled(line: str, prefix: str) -> str:
-    """Footnote labels given the prefix, except inside code spans."""
+def _notes(lines: list[str], outside: list[bool]) -> frozenset[str]:
+    """The labels of the footnotes defined in the text (outside fenced code)."""
+    return frozenset(
+        m.group(1)
+        for line, out in zip(lines, outside, strict=True)
+        if out and (m := _NOTE.match(line))
+    )
+
+
+def _labelled(line: str, prefix: str, notes: frozenset[str]) -> str:
+    """Footnote labels defined in the text given the prefix, except inside code spans."""
+
+    def label(m: re.Match[str]) -> str:
+        return f"[^{prefix}-{m.group(1)}]" if m.group(1) in notes else m.group(0)
+
     parts = []
     last = 0
     for span in _CODE_SPAN.finditer(line):
-        parts.append(
-            _FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line[last : span.start()])
-        )
+        parts.append(_FOOTNOTE.sub(label, line[last : span.start()]))
         parts.append(span.group(0))
         last = span.end()
-    parts.append(_FOOTNOTE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line[last:]))
+    parts.append(_FOOTNOTE.sub(label, line[last:]))
     return "".join(parts)
+
+
+def unresolved_footnotes(text: str) -> list[tuple[int, str]]:
+    """``(line number in the text, 1-based; label)`` of each footnote reference whose note
+    (``[^label]: ...``) is not in the same text, outside fenced code and code spans: it
+    prints as written in every output."""
+    if "[^" not in text:
+        return []
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    notes = _notes(lines, outside)
+    found: list[tuple[int, str]] = []
+    for number, (line, out) in enumerate(zip(lines, outside, strict=True), start=1):
+        if not out or "[^" not in line:
+            continue
+        bare = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        note = _NOTE.match(bare)
+        start = note.end() if note else 0
+        for m in _FOOTNOTE.finditer(bare, start):
+            if m.group(1) not in notes:
+                found.append((number, m.group(1)))
+    return found
 
 
 def list_indent_lines(text: str) -> list[tuple[int, int]]:

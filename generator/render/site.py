@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -20,7 +21,7 @@ from ..model.participant import (
 )
 from ..schedule import build_agenda
 from .markdown_config import slug
-from .markup import environment, md
+from .markup import PROSE_UNDER, environment, md
 from .md_escape import escape_markdown
 from .pdf import all_sources
 from .prose import placed
@@ -108,9 +109,9 @@ def principle_anchors(module: ParticipantModule) -> list[str]:
     return anchors
 
 
-def _opening(markdown_text: str) -> str:
+def _opening(text: str) -> str:
     """Whole sentences from the start, until there are at least TOOLTIP_CHARS characters."""
-    text = " ".join(markdown_text.split())
+    text = " ".join(text.split())
     taken = ""
     for sentence in _SENTENCE_END.split(text):
         taken = f"{taken} {sentence}".strip()
@@ -124,32 +125,71 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(html.unescape(_TAGS.sub("", str(md(markdown_text)))).split())
 
 
+class _FirstParagraph(HTMLParser):
+    """Collects the text of the first ``<p>`` of rendered HTML, without its ``<sup>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.sup, self.done = 0, 0, False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag == "p":
+            self.depth += 1
+        elif tag == "sup" and self.depth:
+            self.sup += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self.depth:
+            self.depth -= 1
+            self.done = self.done or self.depth == 0
+        elif tag == "sup" and self.sup:
+            self.sup -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.sup and not self.done:
+            self.parts.append(data)
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """The plain text of the first paragraph a reader sees, on one line ('' when the text
+    has no paragraph). Block Markdown (a table, a heading, a note, a footnote's
+    definition) is never part of it, and a footnote's number is left out."""
+    parser = _FirstParagraph()
+    parser.feed(str(md(markdown_text)))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
 def glossary(view: ParticipantProgram) -> list[GlossaryEntry]:
     """The principles of the glossary modules, in program order: the terms with a tooltip.
 
     Principles are the program's vocabulary. ``program.glossary`` names the modules whose
     principles make the glossary (the default program names ``ten-characteristics``, whose
-    principles are Greenleaf's ten characteristics); an empty list means every module. A
-    name taught in two modules keeps its first explanation.
+    principles are Greenleaf's ten characteristics); an empty list means every module.
+    Every principle gets its own entry, found by its module and anchor: a name taught in
+    two modules keeps both explanations. The definition is the opening of the first
+    paragraph of the explanation, as plain text (never a table or a note).
     """
     chosen = set(view.config.glossary)
-    entries: dict[str, GlossaryEntry] = {}
+    entries: list[GlossaryEntry] = []
     for module in view.modules:
         if chosen and module.id not in chosen:
             continue
         for principle, anchor in zip(module.principles, principle_anchors(module), strict=True):
-            opening = _opening(principle.explanation)
-            entries.setdefault(
-                principle.name,
+            opening = _opening(first_paragraph(principle.explanation))
+            entries.append(
                 GlossaryEntry(
                     term=principle.name,
-                    definition=opening,
-                    tooltip=plain_text(opening),
+                    definition=escape_markdown(opening),
+                    tooltip=opening,
                     module=module,
                     anchor=anchor,
-                ),
+                )
             )
-    return list(entries.values())
+    return entries
 
 
 def _glossary_by_module(
@@ -161,11 +201,16 @@ def _glossary_by_module(
     return list(groups.values())
 
 
-def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
-    """The ``abbr`` extension's glossary: each term, and its lower-case form in running text."""
+def abbreviations(entries: list[GlossaryEntry], module_id: str | None = None) -> dict[str, str]:
+    """The ``abbr`` extension's glossary: each term, and its lower-case form in running text.
+
+    On the page of module ``module_id`` a term that module teaches takes that module's
+    tooltip; elsewhere a term taught in two modules takes the first module's, in program order.
+    """
     terms: dict[str, str] = {}
-    for entry in entries:
-        terms[entry.term] = entry.tooltip
+    own = [e for e in entries if e.module.id == module_id]
+    for entry in [*own, *(e for e in entries if e.module.id != module_id)]:
+        terms.setdefault(entry.term, entry.tooltip)
         lowered = _lower_first(entry.term)
         if lowered != entry.term:
             terms.setdefault(lowered, entry.tooltip)
@@ -220,6 +265,8 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
     env.filters["lower_first"] = _lower_first
     env.filters["text"] = escape_markdown  # titles, names, labels: text in every output
     env.filters["prose"] = placed  # Markdown fields, headings under the item's heading
+    # One item of a list field: its own footnote scope, headings placed as on paper.
+    env.filters["item"] = lambda text: placed(text, PROSE_UNDER)
     agenda = build_agenda(view.config, view.modules)
     shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}

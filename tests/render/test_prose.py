@@ -4,7 +4,7 @@ list items that do not nest are found by line."""
 from __future__ import annotations
 
 from generator.render.markup import md
-from generator.render.prose import list_indent_lines, placed
+from generator.render.prose import list_indent_lines, placed, unresolved_footnotes
 
 
 def test_headings_go_under_the_item() -> None:
@@ -38,3 +38,14 @@ def test_list_items_that_do_not_nest_are_found_by_line() -> None:
     assert list_indent_lines(text) == [(4, 3), (7, 2)]
     assert list_indent_lines("```\n- a\n  - b\n```") == []
     assert list_indent_lines("- a\n\nParagraph.\n\n  - b") == []
+
+
+def test_a_reference_without_its_note_in_the_text_keeps_its_label() -> None:
+    # The note sits in another list item: the reference prints as written, never an id.
+    assert placed("Слушает первым[^b].", 3) == "Слушает первым[^b]."
+    assert "Слушает первым[^b]." in str(md("Слушает первым[^b]."))
+    assert unresolved_footnotes("Слушает первым[^b] `[^c]`.\n\n[^a]: Note [^d].") == [
+        (1, "b"),
+        (3, "d"),
+    ]
+    assert unresolved_footnotes("One[^1].\n\n[^1]: Note.") == []
