@@ -37,11 +37,11 @@ def check_program(
     _check_unused(plugin, modules, cases, exercises, warnings)
     planned = [m for m in modules if m.item.id in plugin.item.program.module_ids]
     used = {ref for m in planned for ref in (*m.item.cases, *m.item.exercises)}
-    items: list[Located[Any]] = [plugin, *planned]
+    items: list[Located[Any]] = [*planned]
     items += [c for c in cases if c.item.id in used]
     items += [e for e in exercises if e.item.id in used]
-    glyphs.check_items(items, warnings)
-    checks_print.check_tables(plugin, modules, cases, exercises, warnings)
+    glyphs.check_items([plugin, *items], warnings)
+    checks_print.check_tables(plugin.item.program.paper, items, warnings)
     if slide_checks:
         from .render.slides.overflow import slide_warnings
 

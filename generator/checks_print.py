@@ -22,7 +22,6 @@ from xml.etree.ElementTree import Element
 from .checks_paths import _strings
 from .errors import Problem
 from .located import Located
-from .model import Case, Exercise, Module, PluginConfig
 from .render.markup import read_tree
 from .yamlio import dotted
 
@@ -58,25 +57,10 @@ def table_width_mm(rows: Sequence[Sequence[str]]) -> float:
     return width
 
 
-def check_tables(
-    plugin: Located[PluginConfig],
-    modules: Iterable[Located[Module]],
-    cases: Iterable[Located[Case]],
-    exercises: Iterable[Located[Exercise]],
-    warnings: list[Problem],
-) -> None:
-    """Warn about each Markdown table, in the prose of the modules of the plan and of
-    their cases and exercises, that is too wide for the text column of the paper."""
-    paper = plugin.item.program.paper
+def check_tables(paper: str, items: Iterable[Located[Any]], warnings: list[Problem]) -> None:
+    """Warn about each Markdown table in the prose of ``items`` (the planned modules and
+    the cases and exercises they use) that is too wide for the text column of ``paper``."""
     room = TEXT_COLUMN_MM[paper]
-    planned = {m.item.id: m for m in modules if m.item.id in plugin.item.program.module_ids}
-    used_cases = {c for m in planned.values() for c in m.item.cases}
-    used_exercises = {e for m in planned.values() for e in m.item.exercises}
-    items: list[Located[Any]] = [
-        *planned.values(),
-        *(c for c in cases if c.item.id in used_cases),
-        *(e for e in exercises if e.item.id in used_exercises),
-    ]
     for located in items:
         for loc, text in _strings(located.item, ()):
             if "|" not in text or "\n" not in text:
