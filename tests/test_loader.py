@@ -106,6 +106,19 @@ BROKEN: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             "modules/serve-first.yml:109: takeaways[0]: must not be empty; write the text or remove the field"
         ],
     ),
+    "a cut saving more than its segment": (
+        {
+            "modules/serve-first.yml": MODULE.replace(
+                "      transition: Point forward",
+                "      if_late: {saves: 8, how: Ask for one word from half the room., order: 1}\n"
+                "      transition: Point forward",
+            )
+        },
+        [
+            "modules/serve-first.yml:98: segments[4]: facilitator.if_late.saves is 8 minutes "
+            "but the segment has 5; a cut saves at most the segment's own minutes"
+        ],
+    ),
     "unknown module in plan": (
         {"mkdocs.yml": CONFIG.replace("- serve-first", "- serve-frist")},
         [

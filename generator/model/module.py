@@ -31,6 +31,28 @@ class Principle(Strict):
     facilitator: PrincipleFacilitator = Field(default_factory=PrincipleFacilitator)
 
 
+class IfLate(Strict):
+    """What to do with a segment when the day runs late: the running-late list.
+
+    Facilitator-only (it sits under ``facilitator:``). The guide's "If you are running
+    late" table lists every such segment of the day in ``order``; the live run-of-show
+    proposes the same cuts.
+    """
+
+    saves: Minutes = Field(
+        description="Minutes the cut saves: the whole segment's minutes if it is dropped, "
+        "fewer if it is shortened. Never more than the segment's minutes."
+    )
+    how: Line = Field(
+        description="What to do instead, in a sentence, e.g. 'Skip the second case; "
+        "summarise its lesson in one minute.'"
+    )
+    order: Annotated[int, Field(ge=1, le=99, strict=True)] = Field(
+        description="Which cut comes first across the day: 1 is cut first. Equal numbers "
+        "keep the order of the day."
+    )
+
+
 class SegmentFacilitator(Strict):
     """Facilitator-only material. Never reaches a participant output."""
 
@@ -42,6 +64,11 @@ class SegmentFacilitator(Strict):
     )
     transition: Text | None = Field(None, description="The bridge into the next segment.")
     virtual: Text | None = Field(None, description="What changes when the session is online.")
+    if_late: IfLate | None = Field(
+        None,
+        description="Cuttable: what to cut or shorten here when the day runs late, "
+        "{saves: minutes, how: ..., order: 1 is cut first}.",
+    )
 
 
 Screen = Literal[
@@ -125,6 +152,12 @@ class Segment(Strict):
             raise ValueError(
                 "screen_image and screen_alt are for screen: image; add screen: image, "
                 "or remove them"
+            )
+        cut = self.facilitator.if_late
+        if cut and cut.saves > self.minutes:
+            raise ValueError(
+                f"facilitator.if_late.saves is {cut.saves} minutes but the segment has "
+                f"{self.minutes}; a cut saves at most the segment's own minutes"
             )
         for needs in ("case", "exercise"):
             if self.screen == needs and not getattr(self, needs):
