@@ -40,21 +40,22 @@ class Item:
         return next(text for where, text in self.fields if where == path)
 
 
-def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+def walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """``(field path, text)`` for every string in ``value``, whitespace collapsed."""
     if isinstance(value, str):
         yield path, " ".join(value.split())
     elif isinstance(value, dict):
         for key, inner in value.items():
             if key not in SKIPPED:
-                yield from _walk(inner, f"{path}.{key}" if path else key)
+                yield from walk(inner, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for index, inner in enumerate(value):
-            yield from _walk(inner, f"{path}[{index}]")
+            yield from walk(inner, f"{path}[{index}]")
 
 
 def _item(model: Module | Case | Exercise, kind: str) -> Item:
     sources = [] if isinstance(model, Exercise) else list(model.sources)
-    return Item(model.id, kind, list(_walk(model.model_dump(), "")), sources)
+    return Item(model.id, kind, list(walk(model.model_dump(), "")), sources)
 
 
 def items(program: Program) -> list[Item]:

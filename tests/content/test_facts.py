@@ -7,7 +7,6 @@ generator, so what it checks is what the handbook, the guide and the workbook pr
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from generator.loader import load_program
 from generator.model import Program
 
 from ..conftest import REPO
-from .facts_text import Item, cites, items, notes
+from .facts_text import Item, cites, items, notes, walk
 
 
 @pytest.fixture(scope="module")
@@ -258,9 +257,15 @@ def test_fact_sheet_topics_are_all_covered_by_sources(content: list[Item]) -> No
     assert "furlough" in southwest.field("facilitator.notes")
 
 
-def test_reading_the_content_finds_a_path_with_non_latin_text(tmp_path: Path) -> None:
-    """The text walker keeps every script as written (names in any language)."""
-    from .facts_text import _walk
-
-    fields = dict(_walk({"story": "Zhāng 张伟, Ахмед, أحمد, अमित and 🙂 met", "id": "x"}, ""))
-    assert fields == {"story": "Zhāng 张伟, Ахмед, أحمد, अमित and 🙂 met"}
+def test_the_text_walker_keeps_every_script_and_leaves_out_ids_and_sources() -> None:
+    """What the content tests read: every script as written, lines joined, no ids."""
+    raw = {
+        "id": "张伟-case",
+        "story": "Zhāng 张伟 met Ахмед,\n  أحمد and अमित 🙂",
+        "sources": [{"note": "not prose"}],
+        "discussion": ["Пётр asked a question"],
+    }
+    assert dict(walk(raw, "")) == {
+        "story": "Zhāng 张伟 met Ахмед, أحمد and अमित 🙂",
+        "discussion[0]": "Пётр asked a question",
+    }
