@@ -57,7 +57,9 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     target = out or path / "build" / "personalized"
     view = participant_view(program)
     stems = file_names(p.name for p in people)
-    base = roster_base(view.model_dump(mode="json"), [program.root / a for a in asset_paths(program)])
+    base = roster_base(
+        view.model_dump(mode="json"), [program.root / a for a in asset_paths(program)]
+    )
     keys = [person_key(base, person) for person in people]
     with output_lock(target):  # one build or personalize at a time into a folder
         remove_leftovers(target)

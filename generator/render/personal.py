@@ -73,7 +73,10 @@ def personalise(
     body = layout(workbook_html(view), "workbook", config, program.root)
     with tempfile.TemporaryDirectory(prefix="servefirst-personal-") as temporary:
         work = Path(temporary)
-        cover, certificate = _covers(program, people[:1]), _certificates(program, people[:1])
+        # The shared files carry a stand-in person, so their fonts hold nobody's name.
+        first = people[0]
+        stand_in = [Person("X", "X" if first.cohort else "", "X" if first.dates else "", 0)]
+        cover, certificate = _covers(program, stand_in), _certificates(program, stand_in)
         shared = (
             write(body.copy([cover.pages[0], *body.pages[1:]]), work / "workbook.pdf").path,
             write(certificate, work / "certificate.pdf").path,
