@@ -76,7 +76,12 @@ def personalise(
         # The shared files carry a stand-in person, so their fonts hold nobody's name.
         first = people[0]
         stand_in = [Person("X", "X" if first.cohort else "", "X" if first.dates else "", 0)]
-        cover, certificate = _covers(program, stand_in), _certificates(program, stand_in)
+        try:
+            certificate = _certificates(program, stand_in)
+        except BuildError:  # nobody's fits then: name the first person's roster line
+            _certificates(program, people[:1])
+            raise
+        cover = _covers(program, stand_in)
         shared = (
             write(body.copy([cover.pages[0], *body.pages[1:]]), work / "workbook.pdf").path,
             write(certificate, work / "certificate.pdf").path,
