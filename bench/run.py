@@ -207,14 +207,15 @@ def floor(program_root: Path, scratch: Path) -> None:
         "docs_dir": str(docs),
         "site_dir": str(scratch / "site"),
         "theme": {"name": "material", "font": False, "features": list(FEATURES)},
-        "markdown_extensions": [{name: options} for name, options in extensions.items()],
         "plugins": ["search", "offline"],
         "nav": site_nav(view),
     }
     config_file = scratch / "mkdocs.yml"
     config_file.write_text(json.dumps(settings), encoding="utf-8")  # JSON is YAML
     clock = time.perf_counter()
-    mkdocs_build(load_config(config_file=str(config_file)))
+    # The extensions' options hold functions (a slugifier), so they are passed as objects.
+    markdown = [{name: options} for name, options in extensions.items()]
+    mkdocs_build(load_config(config_file=str(config_file), markdown_extensions=markdown))
     timings["site"] = time.perf_counter() - clock
     print(json.dumps({"timings": timings, "pages": pages}))
 
@@ -327,7 +328,7 @@ def run(work: Path) -> list[Row]:
         )
 
     print("mkdocs-to-pdf on the same handbook pages ...", flush=True)
-    theirs, note = mkdocs_to_pdf(work / "floor-default", measure)
+    theirs, note = mkdocs_to_pdf(default, work / "baseline", measure)
     ours = serve_first(full.output)
     rows.append(
         Row(
