@@ -40,6 +40,7 @@ from .errors import ContentError
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
+from .render import site_glossary_marks, site_worksheet
 from .render.markdown_config import site_extensions
 from .render.site import (
     ASSETS,
@@ -47,6 +48,7 @@ from .render.site import (
     GlossaryEntry,
     WorkbookLink,
     abbreviations,
+    defined_in,
     glossary,
     problems_page,
     site_nav,
@@ -178,6 +180,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             config.markdown_extensions.append(NO_RAW_HTML)
             config.mdx_configs[NO_RAW_HTML] = {"keep": ["<small>", "</small>"]}
             config.markdown_extensions.append(assets_copy.EXTENSION)  # set up in on_files
+            config.markdown_extensions.append(site_worksheet.EXTENSION)  # worksheets as tables
+            config.markdown_extensions.append(site_glossary_marks.EXTENSION)
+            config.mdx_configs[site_glossary_marks.EXTENSION] = {"sections": {}}
         _configure_theme(config, self.language)
         if self.view is not None:  # Chinese and Japanese words need segmenting to be found
             texts = strings(self.view.model_dump(mode="json"))
@@ -230,8 +235,13 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         converter per page from ``mdx_configs``)."""
         uri = str(page.file.src_uri)
         module_id = uri[len("modules/") : -len(".md")] if uri.startswith("modules/") else None
-        terms = abbreviations(self.glossary, module_id)
+        # The glossary page defines every term: marking them there would only repeat it.
+        terms = {} if uri == "glossary.md" else abbreviations(self.glossary, module_id)
         config.mdx_configs["abbr"]["glossary"] = {**terms, **self.own_terms}
+        if site_glossary_marks.EXTENSION in config.mdx_configs:
+            config.mdx_configs[site_glossary_marks.EXTENSION]["sections"] = defined_in(
+                self.glossary, module_id
+            )
         return markdown
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:

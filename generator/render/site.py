@@ -25,6 +25,7 @@ from .markup import PROSE_UNDER, environment, md
 from .md_escape import escape_markdown
 from .pdf import all_sources
 from .prose import placed
+from .site_worksheet import fields_of, worksheet_markdown
 
 WORKBOOK_PATH = "downloads/participant-workbook.pdf"
 ASSETS = "assets/servefirst"  # the plugin's own files: stylesheets, scripts, fonts, logo
@@ -217,6 +218,17 @@ def abbreviations(entries: list[GlossaryEntry], module_id: str | None = None) ->
     return terms
 
 
+def defined_in(entries: list[GlossaryEntry], module_id: str | None) -> dict[str, list[str]]:
+    """On the page of module ``module_id``: each principle heading's id -> the forms of
+    the term it defines (``{'listening': ['Listening', 'listening']}``), where the term
+    stays unmarked. Empty on any other page."""
+    sections: dict[str, list[str]] = {}
+    for entry in entries:
+        if module_id is not None and entry.module.id == module_id:
+            sections[entry.anchor] = sorted({entry.term, _lower_first(entry.term)})
+    return sections
+
+
 def _cases(view: ParticipantProgram) -> list[LibraryCase]:
     found: dict[str, LibraryCase] = {}
     for module in view.modules:
@@ -267,6 +279,9 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
     env.filters["prose"] = placed  # Markdown fields, headings under the item's heading
     # One item of a list field: its own footnote scope, headings placed as on paper.
     env.filters["item"] = lambda text: placed(text, PROSE_UNDER)
+    env.globals["worksheet"] = lambda title, fields: worksheet_markdown(
+        title, fields_of(fields, view.follow_up, view.config.language)
+    )
     agenda = build_agenda(view.config, view.modules)
     shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
