@@ -61,7 +61,9 @@ def _unmark_all(element: etree.Element, keep: set[str] | None = None) -> None:
 class _Unmark(Treeprocessor):  # type: ignore[misc]
     def __init__(self, md: markdown.Markdown, sections: dict[str, list[str]]) -> None:
         super().__init__(md)
-        self.sections = {anchor: {t.casefold() for t in terms} for anchor, terms in sections.items()}
+        self.sections = {
+            anchor: {t.casefold() for t in terms} for anchor, terms in sections.items()
+        }
 
     def run(self, root: etree.Element) -> None:
         for element in list(root.iter()):
@@ -92,7 +94,3 @@ class GlossaryMarks(Extension):  # type: ignore[misc]
         sections = dict(self.getConfig("sections"))
         # After abbr (7), before toc (5) reads the headings.
         md.treeprocessors.register(_Unmark(md, sections), "servefirst-glossary-marks", 6)
-
-
-def makeExtension(**kwargs: Any) -> GlossaryMarks:  # noqa: N802 (Markdown's name)
-    return GlossaryMarks(**kwargs)

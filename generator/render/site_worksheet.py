@@ -189,7 +189,3 @@ class WorksheetBlocks(Extension):  # type: ignore[misc]
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.parser.blockprocessors.register(_WorksheetProcessor(md.parser), "sf-worksheet", 95)
-
-
-def makeExtension(**kwargs: Any) -> WorksheetBlocks:  # noqa: N802 (Markdown's name)
-    return WorksheetBlocks(**kwargs)
