@@ -6,8 +6,8 @@ that defines the term gains nothing from a dotted underline and a tooltip repeat
 is written next to it. :class:`GlossaryMarks` runs after ``abbr`` and takes the mark off
 again (the word stays):
 
-- in headings (``h1``-``h6``), the titles of notes and collapsible blocks, and table
-  headers;
+- in headings (``h1``-``h6``), the titles of notes, collapsible blocks, worksheets and
+  their fields, and table headers;
 - in a term's own section: from the heading with one of ``sections``' ids to the next
   heading of the same level or higher, the terms listed for that id.
 
@@ -25,8 +25,9 @@ from markdown.treeprocessors import Treeprocessor
 
 EXTENSION = "generator.render.site_glossary_marks:GlossaryMarks"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-TITLES = frozenset({"admonition-title"})
-"""Classes of paragraphs that are a box's title, not body text."""
+TITLES = frozenset({"admonition-title", "sf-label", "sf-worksheet-title"})
+"""Classes of paragraphs that are a title (of a box, a worksheet or one of its fields),
+not body text."""
 
 
 def _is_title(element: etree.Element) -> bool:

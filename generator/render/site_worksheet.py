@@ -106,14 +106,19 @@ def _grid(parent: etree.Element, field: Field) -> None:
     rows: list[str] | int = field["rows"]
     labelled = not isinstance(rows, int)
     cell = field["cell"]
-    scroll = etree.SubElement(parent, "div", {"class": "sf-scroll"})
+    _text(parent, "p", field["label"], "sf-label")  # outside the table: never scrolls away
+    if field.get("hint"):
+        _text(parent, "p", field["hint"], "sf-hint")
+    # Wide tables scroll on a phone: the region takes the keyboard's focus to scroll too.
+    scroll = etree.SubElement(
+        parent,
+        "div",
+        {"class": "sf-scroll", "tabindex": "0", "role": "region", "aria-label": field["label"]},
+    )
     width = len(columns) + (1 if labelled else 0)
     table = etree.SubElement(
         scroll, "table", {"class": f"sf-grid sf-cell-{cell} sf-cols-{min(width, 7)}"}
     )
-    caption = _text(table, "caption", field["label"], "sf-label")
-    if field.get("hint"):
-        _text(caption, "span", field["hint"], "sf-hint")
     head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
     if labelled:
         corner = field.get("corner") or ""
