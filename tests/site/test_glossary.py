@@ -34,6 +34,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     first = root / "modules/serve-first.yml"
     data = yaml.safe_load(first.read_text(encoding="utf-8"))
     data["principles"] = [_principle(data["principles"][0], BLOCKS)]
+    data["summary"] = f"Why {TERM} matters."  # body text: the term is marked here
     first.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data["id"], data["title"] = "coaching", "Coaching"
     data["principles"] = [_principle(data["principles"][0], f"{SECOND}. A second sentence.")]
