@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
+from ..errors import Problem
+
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
+_PREWORK_LINE = re.compile(r"^prework\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,21 @@ def prework_pages(pages: Iterable[tuple[str, str]]) -> list[PreWork]:
             title = _ATTRS.sub("", heading.group(1)) if heading else path.rsplit("/", 1)[-1]
         found.append(PreWork(path, title.strip()))
     return found
+
+
+def prework_problem(shown: str, source: str) -> Problem | None:
+    """A located problem when the page's front matter has a ``prework`` that is not
+    true or false (``shown`` names the page in the message: ``docs/before.md``)."""
+    _, meta = get_data(source)
+    if "prework" not in meta or isinstance(meta["prework"], bool):
+        return None
+    found = _PREWORK_LINE.search(source)
+    line = source.count("\n", 0, found.start()) + 1 if found else None
+    return Problem(
+        shown,
+        line,
+        "prework",
+        f"'{meta['prework']}' is not true or false; write 'prework: true' to put the page "
+        "first in the handbook's navigation and link it from the home page, or leave the "
+        "line out",
+    )

@@ -8,6 +8,7 @@ in body text only; case sources are a list of citations without editorial notes.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -178,6 +179,19 @@ def test_prework_pages_take_their_title_from_front_matter_heading_or_name() -> N
         PreWork("b.md", "Вступление"),
         PreWork("d.md", "d.md"),
     ]
+
+
+def test_a_prework_value_other_than_true_or_false_is_a_located_error(
+    write_files: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    root = write_files({"docs/день.md": "---\ntitle: День\nprework: yes please\n---\n# День\n"})
+    result = run_cli("validate", root)
+    assert result.code == 1
+    assert (
+        "docs/день.md:3: prework: 'yes please' is not true or false; write 'prework: true' to "
+        "put the page first in the handbook's navigation and link it from the home page, or "
+        "leave the line out"
+    ) in result.out + result.err
 
 
 def test_the_404_page_links_relative_to_the_folder(built: Built) -> None:
