@@ -14,14 +14,14 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Browser, Page, ViewportSize
+from bs4 import Tag
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 from generator.render.site_prework import PreWork, prework_pages
 from generator.render.site_worksheet import MARKER
 
 from ..conftest import FIXTURES, Built, run_cli
-from .conftest import serve_folder
+from .conftest import build_site, serve_folder, soup
 
 ROW_LABELS = ["Ask permission", "数据 and facts", "Поддержка"]
 PREWORK = "准备 before.md"
@@ -77,18 +77,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         encoding="utf-8",
     )
     (root / "docs/notes.md").write_text("# Notes\n\nLater reading.\n", encoding="utf-8")
-    out = base / "out"
-    result = run_cli("build", root, "--out", out, "--no-pdf")
-    assert result.code == 0, result.err
-    return Built(root, out)
-
-
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return build_site(root, base / "out")
 
 
 def _article(built: Built, page: str) -> Tag:
-    article = _soup(built.site / page).select_one("article")
+    article = soup(built.site / page).select_one("article")
     assert article is not None
     return article
 
@@ -148,7 +141,7 @@ def test_the_worksheet_marker_cannot_be_forged_by_content(built: Built) -> None:
 
 
 def test_prework_comes_first_and_the_home_page_links_to_it(built: Built) -> None:
-    home = _soup(built.site / "index.html")
+    home = soup(built.site / "index.html")
     nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a.md-nav__link")]
     top = [t for t in nav if t in {"Home", PREWORK_TITLE, "Agenda", "Notes"}]
     assert top == ["Home", PREWORK_TITLE, "Agenda", "Notes"]
@@ -195,7 +188,7 @@ def test_a_prework_value_other_than_true_or_false_is_a_located_error(
 
 
 def test_the_404_page_links_relative_to_the_folder(built: Built) -> None:
-    page = _soup(built.site / "404.html")
+    page = soup(built.site / "404.html")
     addresses = [str(t.get("href") or t.get("src")) for t in page.select("[href], [src]")]
     assert addresses and not [a for a in addresses if a.startswith("/")]
     assert "./assets/servefirst/servefirst.css" in addresses
@@ -255,6 +248,11 @@ def _serious(page: Page, axe_script: Path) -> list[str]:
     ]
 
 
+def _open(browser: Browser, viewport: ViewportSize) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(viewport=viewport)
+    return context, context.new_page()
+
+
 def _styled(page: Page) -> dict[str, object]:
     return dict(
         page.evaluate(
@@ -271,8 +269,7 @@ def _styled(page: Page) -> dict[str, object]:
 def test_the_404_page_opened_from_the_folder_is_styled(
     built: Built, browser: Browser, axe_script: Path, viewport: ViewportSize, tmp_path: Path
 ) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
+    context, page = _open(browser, viewport)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto((built.site / "404.html").as_uri())
@@ -295,8 +292,7 @@ def test_the_404_page_served_for_a_deep_address_finds_its_assets(
 ) -> None:
     server, base = serve_folder(built.site)
     try:
-        context = browser.new_context(viewport=DESKTOP)
-        page = context.new_page()
+        context, page = _open(browser, DESKTOP)
         missing = base + "modules/deep/missing.html"
         page.route(missing, lambda route: route.fulfill(path=built.site / "404.html"))
         page.goto(missing)
@@ -313,8 +309,7 @@ def test_the_404_page_served_for_a_deep_address_finds_its_assets(
 def test_a_worksheet_page_reads_and_prints(
     built: Built, browser: Browser, axe_script: Path, viewport: ViewportSize, tmp_path: Path
 ) -> None:
-    context = browser.new_context(viewport=viewport)
-    page = context.new_page()
+    context, page = _open(browser, viewport)
     for name in ("index", "glossary", "modules/serve-first"):
         page.goto((built.site / f"{name}.html").as_uri())
         shot = f"{name.replace('/', '-')}-{viewport['width']}.png"
