@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote
 
 import pytest
@@ -326,3 +327,21 @@ def test_a_worksheet_page_reads_and_prints(
     assert line.evaluate("e => getComputedStyle(e).borderBottomColor") == "rgb(0, 0, 0)"
     assert not page.locator(".md-header").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_reference_pages_have_no_serious_accessibility_violation(
+    built: Built, browser: Browser, axe_script: Path, scheme: Literal["light", "dark"]
+) -> None:
+    server, base = serve_folder(built.site)
+    try:
+        context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+        page = context.new_page()
+        found: dict[str, list[str]] = {}
+        for name in ("cases.html", "exercises.html", "glossary.html", "404.html"):
+            page.goto(base + name)
+            found[name] = _serious(page, axe_script)
+        assert {name: bad for name, bad in found.items() if bad} == {}
+        context.close()
+    finally:
+        server.shutdown()
