@@ -7,7 +7,7 @@ is written next to it. :class:`GlossaryMarks` runs after ``abbr`` and takes the 
 again (the word stays):
 
 - in headings (``h1``-``h6``), the titles of notes, collapsible blocks, worksheets and
-  their fields, and table headers;
+  their fields, table headers, and links (already underlined);
 - in a term's own section: from the heading with one of ``sections``' ids to the next
   heading of the same level or higher, the terms listed for that id.
 
@@ -31,7 +31,7 @@ not body text."""
 
 
 def _is_title(element: etree.Element) -> bool:
-    if element.tag in HEADINGS or element.tag in {"summary", "th", "caption"}:
+    if element.tag in HEADINGS or element.tag in {"summary", "th", "caption", "a"}:
         return True
     return bool(TITLES & set((element.get("class") or "").split()))
 
