@@ -200,6 +200,20 @@ def test_the_404_page_links_relative_to_the_folder(built: Built) -> None:
     assert home.get_text() == "Go to the home page"
 
 
+def test_a_theme_s_own_404_page_is_kept(
+    write_files: Callable[[dict[str, str | bytes]], Path], tmp_path: Path
+) -> None:
+    custom = '{% extends "main.html" %}{% block content %}<h1>Пропало 404</h1>{% endblock %}'
+    root = write_files({"overrides/404.html": custom})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    )
+    built = build_site(root, tmp_path / "out")
+    assert soup(built.site / "404.html").select_one("article h1").get_text() == "Пропало 404"  # type: ignore[union-attr]
+
+
 def test_glossary_marks_sit_in_body_text_only(built: Built) -> None:
     for page in ("modules/serve-first.html", "exercises.html"):
         titles = _article(built, page).select("h1, h2, h3, h4, .admonition-title, th, .sf-label, a")
