@@ -1,0 +1,59 @@
+"""The handbook's answer key: encoded, so neither the page nor the search index shows it.
+
+This is obfuscation, not secrecy. A static page must carry what it needs to give
+feedback offline, so anyone who reads the page's script can decode the key; what it
+prevents is reading an answer by glancing at the page source, by searching the handbook
+or by copying the text. Facilitator notes are never in it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+
+from ..model.knowledge import Check
+
+
+def shown_order(check: Check) -> list[int]:
+    """The order participants see the choices in, as indices into ``check.choices``: as
+    written, except ``ordering``, shuffled the same way in every build (never the answer)."""
+    written = list(range(len(check.choices)))
+    if check.kind != "ordering":
+        return written
+    order = sorted(written, key=lambda i: hashlib.sha256(f"{check.id}:{i}".encode()).digest())
+    return order[1:] + order[:1] if order == written else order
+
+
+def answer_key(check: Check) -> dict[str, object]:
+    """What the handbook needs after answering, with choices numbered as shown (from 0):
+    ``a`` the right choices (for ``ordering``, the shown choices in the right order),
+    ``f`` each shown choice's own feedback or None, ``c``/``i`` the feedback for a right
+    or wrong answer."""
+    order = shown_order(check)
+    position = {written: shown for shown, written in enumerate(order)}
+    options = check.options()
+    right = [position[i] for i in check.right()] if check.choices else check.right()
+    return {
+        "a": right,
+        "f": [options[i].feedback for i in order],
+        "c": check.feedback.correct,
+        "i": check.feedback.incorrect,
+    }
+
+
+def encode(check_id: str, key: dict[str, object]) -> str:
+    """JSON, XOR-ed with the UTF-8 of ``"sf:" + check_id`` repeated, then base64 (ASCII)."""
+    data = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode()
+    pad = f"sf:{check_id}".encode()
+    mixed = bytes(b ^ pad[i % len(pad)] for i, b in enumerate(data))
+    return base64.b64encode(mixed).decode("ascii")
+
+
+def decode(check_id: str, text: str) -> dict[str, object]:
+    """The inverse of :func:`encode` (tests, and anyone curious)."""
+    mixed = base64.b64decode(text)
+    pad = f"sf:{check_id}".encode()
+    data = bytes(b ^ pad[i % len(pad)] for i, b in enumerate(mixed))
+    loaded: dict[str, object] = json.loads(data.decode())
+    return loaded
