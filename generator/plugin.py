@@ -58,7 +58,13 @@ from .search_lang import configure_search, page_texts, strings
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
 SEARCH_PARTIAL = "partials/search.html"
-STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
+STATIC_ASSETS = (
+    "servefirst.css",
+    "servefirst.js",
+    "iframe-worker.js",
+    "servefirst-checks.js",
+    "servefirst-checks.css",
+)
 EXTENSIONS = site_extensions()  # the one Markdown of every output, see markdown_config
 FEATURES = (
     "content.tabs.link",  # choosing "Online" once switches every activity on the page
@@ -99,6 +105,7 @@ class ServeFirstPluginConfig(Config):
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
     lint = config_options.Type(dict, default={})
+    assessment = config_options.Type(list, default=[])
     catalogue = config_options.Type(dict, default={})
     materials = config_options.Type(list, default=[])
 
@@ -188,6 +195,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         config.extra_css.append(f"{ASSETS}/servefirst.css")
         config.extra_css.append(f"{ASSETS}/branding.css")
         config.extra_javascript.append(f"{ASSETS}/servefirst.js")
+        config.extra_javascript.append(f"{ASSETS}/servefirst-checks.js")  # knowledge checks
+        config.extra_css.append(f"{ASSETS}/servefirst-checks.css")
         self.user_nav = bool(config.nav)
         return config
 

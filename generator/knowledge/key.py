@@ -43,16 +43,18 @@ def answer_key(check: Check) -> dict[str, object]:
 
 
 def encode(check_id: str, key: dict[str, object]) -> str:
-    """JSON, XOR-ed with the UTF-8 of ``"sf:" + check_id`` repeated, then base64 (ASCII)."""
+    """JSON, XOR-ed with the UTF-8 of ``"sf:" + check_id`` repeated, then URL-safe base64
+    without padding (letters, digits, ``-`` and ``_``: it fits in a class name, the one
+    attribute Markdown in this project may set besides an id)."""
     data = json.dumps(key, ensure_ascii=False, separators=(",", ":")).encode()
     pad = f"sf:{check_id}".encode()
     mixed = bytes(b ^ pad[i % len(pad)] for i, b in enumerate(data))
-    return base64.b64encode(mixed).decode("ascii")
+    return base64.urlsafe_b64encode(mixed).decode("ascii").rstrip("=")
 
 
 def decode(check_id: str, text: str) -> dict[str, object]:
     """The inverse of :func:`encode` (tests, and anyone curious)."""
-    mixed = base64.b64decode(text)
+    mixed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     pad = f"sf:{check_id}".encode()
     data = bytes(b ^ pad[i % len(pad)] for i, b in enumerate(mixed))
     loaded: dict[str, object] = json.loads(data.decode())

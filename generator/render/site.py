@@ -290,6 +290,7 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
         **{page: render() for page, render in reference.items() if page in shown},
     }
+    pages.update(assessment_pages(env, view, common))
     module_template = env.get_template("module.md.j2")
     for number, module in enumerate(view.modules, start=1):
         pages[f"modules/{module.id}.md"] = module_template.render(
@@ -300,6 +301,32 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
             **common,
         )
     return pages
+
+
+ASSESSMENT = {
+    "pre-check.md": ("Pre-check", "pre"),
+    "post-check.md": ("Post-check", "post"),
+}
+"""The pre-check and post-check pages: the same items (``assessment``), before and after."""
+ASSESSMENT_INTRO = {
+    "pre": "Answer these before the workshop. Nobody sees your answers: they show you "
+    "what the day will cover. You will meet the same questions again at the end.",
+    "post": "The same questions as before the day. Compare your answers with what you knew then.",
+}
+
+
+def assessment_pages(env: Any, view: ParticipantProgram, common: dict[str, Any]) -> dict[str, str]:
+    """``pre-check.md`` and ``post-check.md`` when the program has an ``assessment``."""
+    if not view.assessment:
+        return {}
+    translate = i18n.gettext(view.config.language)
+    template = env.get_template("assessment.md.j2")
+    return {
+        page: template.render(
+            title=translate(title), intro=translate(ASSESSMENT_INTRO[scope]), scope=scope, **common
+        )
+        for page, (title, scope) in ASSESSMENT.items()
+    }
 
 
 NAV_BEFORE_MODULES = (("Home", "index.md"), ("Agenda", "agenda.md"))
@@ -315,6 +342,7 @@ NAV_LABELS = (
     *(label for label, _ in NAV_BEFORE_MODULES),
     MODULES_SECTION,
     *(label for label, _ in NAV_AFTER_MODULES),
+    *(label for label, _ in ASSESSMENT.values()),
 )
 """English source strings of the navigation, each translated through the catalogue."""
 
@@ -325,9 +353,12 @@ def site_nav(view: ParticipantProgram, extra_pages: list[str] | None = None) -> 
     translate = i18n.gettext(view.config.language)
     modules = [{m.title: f"modules/{m.id}.md"} for m in view.modules]
     shown = shown_pages(view)
+    checks = [{translate(t): p} for p, (t, _) in ASSESSMENT.items()] if view.assessment else []
     nav: list[Any] = [
         *({translate(label): page} for label, page in NAV_BEFORE_MODULES),
+        *checks[:1],
         {translate(MODULES_SECTION): modules},
+        *checks[1:],
         *({translate(label): page} for label, page in NAV_AFTER_MODULES if page in shown),
     ]
     return nav + list(extra_pages or [])
