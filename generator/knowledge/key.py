@@ -9,20 +9,14 @@ or by copying the text. Facilitator notes are never in it.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 
 from ..model.knowledge import Check
 
 
 def shown_order(check: Check) -> list[int]:
-    """The order participants see the choices in, as indices into ``check.choices``: as
-    written, except ``ordering``, shuffled the same way in every build (never the answer)."""
-    written = list(range(len(check.choices)))
-    if check.kind != "ordering":
-        return written
-    order = sorted(written, key=lambda i: hashlib.sha256(f"{check.id}:{i}".encode()).digest())
-    return order[1:] + order[:1] if order == written else order
+    """See :meth:`generator.model.knowledge.Check.shown`."""
+    return check.shown()
 
 
 def answer_key(check: Check) -> dict[str, object]:
@@ -33,10 +27,9 @@ def answer_key(check: Check) -> dict[str, object]:
     order = shown_order(check)
     position = {written: shown for shown, written in enumerate(order)}
     options = check.options()
-    right = [position[i] for i in check.right()] if check.choices else check.right()
     return {
-        "a": right,
-        "f": [options[i].feedback for i in order],
+        "a": [position[i] for i in check.right()],
+        "f": [options[i].feedback if options else None for i in order],
         "c": check.feedback.correct,
         "i": check.feedback.incorrect,
     }

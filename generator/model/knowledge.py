@@ -25,6 +25,7 @@ participants only in the handbook's encoded answer key; ``facilitator`` never do
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import Field
@@ -73,6 +74,21 @@ class Check(Strict):
     def options(self) -> list[Choice]:
         """The choices as :class:`Choice` objects, in the order written."""
         return [c if isinstance(c, Choice) else Choice(text=c) for c in self.choices]
+
+    def shown(self) -> list[int]:
+        """The order participants see the choices in, as indices into ``choices`` (for
+        ``true_false``, into [true, false]): as written, except ``ordering``, shuffled the
+        same way in every build and never in the right order."""
+        written = list(range(len(self.choices) if self.choices else 2))
+        if self.kind != "ordering":
+            return written
+        order = sorted(written, key=lambda i: hashlib.sha256(f"{self.id}:{i}".encode()).digest())
+        return order[1:] + order[:1] if order == written else order
+
+    def key_letters(self) -> list[str]:
+        """The right choices as the workbook letters them (A, B, ...), in the right order."""
+        position = {written: shown for shown, written in enumerate(self.shown())}
+        return [chr(ord("A") + position[i]) for i in self.right()]
 
     def right(self) -> list[int]:
         """The right choices, counting from 0: for ``ordering`` every index in order, for

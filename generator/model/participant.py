@@ -157,7 +157,7 @@ def shown_check(check: Check, program: Program) -> dict[str, Any]:
         "kind": check.kind,
         "situation": check.situation,
         "question": check.question,
-        "choices": [texts[i] for i in shown_order(check)] if check.choices else texts,
+        "choices": [texts[i] for i in shown_order(check)],
         "key": encode(check.id, answer_key(check)),
     }
 

@@ -57,6 +57,10 @@ class Program:
     def check(self, check_id: str) -> Check:
         return next(c for group in self.checks.values() for c in group if c.id == check_id)
 
+    def assessment_checks(self) -> list[Check]:
+        """The pre-check and post-check's items, in the order configured."""
+        return [self.check(check_id) for check_id in self.assessment]
+
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)
 
