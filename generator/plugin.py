@@ -37,6 +37,7 @@ from mkdocs.structure.files import File, Files
 from . import assets_copy, i18n
 from .cache import user_cache_dir
 from .errors import ContentError
+from .knowledge.load import CHECKS_DIR
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
@@ -272,7 +273,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
-        for folder in (self.config.modules_dir, self.config.exercises_dir):
+        for folder in (self.config.modules_dir, self.config.exercises_dir, CHECKS_DIR):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))
