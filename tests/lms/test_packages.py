@@ -91,3 +91,24 @@ def test_no_facilitator_marker_and_no_plain_answer_in_either_zip(tmp_path: Path)
         assert not found & canary.facilitator, package.name
         assert not found & feedback, package.name
         assert questions <= found, package.name
+
+
+def test_packages_follow_the_cache_and_wrap_an_unchanged_handbook(tmp_path: Path) -> None:
+    root = checked_program(tmp_path)
+    out = tmp_path / "out"
+    first = run_cli("build", root, "--out", out, "--no-pdf")
+    assert first.code == 0, first.err
+    assert not (out / "lms").exists()
+    second = run_cli("build", root, "--out", out, "--no-pdf", "--lms")
+    assert second.code == 0, second.err
+    assert "unchanged: site" in second.out
+    assert f"Wrote {out} (lms/)" in second.out
+    with zipfile.ZipFile(out / "lms" / NAMES["1.2"]) as archive:
+        assert "handbook/modules/serve-first.html" in archive.namelist()
+    third = run_cli("build", root, "--out", out, "--no-pdf", "--lms")
+    assert "unchanged: lms, site" in third.out
+    assert not [
+        p.name
+        for p in out.iterdir()
+        if p.name.startswith(".") and p.name not in {".servefirst-cache.json", ".servefirst.lock"}
+    ]
