@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Browser, Frame, Page
 
 from ..knowledge.program import build_site
-from ..site.conftest import serve_folder
-from .scorm import RUNTIME
+from ..lms.scorm import RUNTIME
+from .conftest import serve_folder
 
 # The LMS page: the API on its window, the package's launcher in a frame. It hears every
 # value the package sets and keeps them in localStorage at each commit, as an LMS keeps
