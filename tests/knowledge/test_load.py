@@ -165,3 +165,20 @@ def test_the_default_program_has_two_checks_per_module() -> None:
     kinds = {c.kind for group in program.checks.values() for c in group}
     assert kinds == {"single", "multiple", "true_false", "ordering", "scenario"}
     assert len(program.assessment) == 4
+
+
+def test_a_program_uses_the_library_checks_and_may_replace_a_file(tmp_path: Path) -> None:
+    from ..conftest import run_cli
+
+    root = tmp_path / "nurses"
+    assert run_cli("init", root).code == 0
+    program = load_program(root)
+    assert program.checks["serve-first"][0].id == "servant-first-origin"
+    own = GOOD.replace("id: who-wrote", "id: 谁-wrote") + "\n"
+    (root / "checks").mkdir()
+    (root / "checks/serve-first.yml").write_text(own, encoding="utf-8")
+    assert problems(root)[0].startswith("checks/serve-first.yml:2: checks[0].id: ")
+    (root / "checks/serve-first.yml").write_text(GOOD, encoding="utf-8")
+    program = load_program(root)
+    assert [c.id for c in program.checks["serve-first"]][0] == "who-wrote"
+    assert program.checks["why-leadership-matters"][0].id == "service-profit-chain"
