@@ -180,5 +180,5 @@ def test_a_program_uses_the_library_checks_and_may_replace_a_file(tmp_path: Path
     assert problems(root)[0].startswith("checks/serve-first.yml:2: checks[0].id: ")
     (root / "checks/serve-first.yml").write_text(GOOD, encoding="utf-8")
     program = load_program(root)
-    assert [c.id for c in program.checks["serve-first"]][0] == "who-wrote"
+    assert program.checks["serve-first"][0].id == "who-wrote"
     assert program.checks["why-leadership-matters"][0].id == "service-profit-chain"
