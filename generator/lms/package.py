@@ -20,6 +20,7 @@ from .manifest import LAUNCH, Version, manifest_xml
 HANDBOOK = "handbook"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no build time inside
 LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz"}  # carry the build date; an LMS needs neither
+LEFT_OUT_SUFFIXES = {".map"}  # source maps of the theme's scripts: for developers only
 VERSIONS: dict[Version, str] = {"1.2": "scorm12", "2004": "scorm2004"}
 
 
@@ -35,7 +36,11 @@ def write_packages(view: ParticipantProgram, site: Path, target: Path) -> list[P
     visits complete the course and the checks that make the score."""
     target.mkdir(parents=True, exist_ok=True)
     handbook = sorted(
-        p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in LEFT_OUT
+        p
+        for p in site.rglob("*")
+        if p.is_file()
+        and p.relative_to(site).as_posix() not in LEFT_OUT
+        and p.suffix not in LEFT_OUT_SUFFIXES
     )
     paths = [f"{HANDBOOK}/{p.relative_to(site).as_posix()}" for p in handbook]
     written = []

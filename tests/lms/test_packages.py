@@ -44,6 +44,7 @@ def test_the_manifest_is_valid_and_lists_every_file(
     assert names == sorted(names)
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert "launch.html" in names and "handbook/modules/serve-first.html" in names
+    assert not [n for n in names if n.endswith((".map", "sitemap.xml", "sitemap.xml.gz"))]
     resource = next(document.iter("{*}resource"))
     assert resource.get("href") == "launch.html"
     # the schema does check: a wrong SCO type and a misspelt element are refused
