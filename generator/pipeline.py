@@ -46,6 +46,7 @@ OUTPUTS = {
     "guide": f"pdf/{GUIDE}",
     "slides": "slides",
     "site": "site",
+    "lms": "lms",
 }
 """Each output's path in the output folder."""
 
@@ -86,6 +87,7 @@ def build(
     pdf: bool = True,
     site: bool = True,
     slides: bool = True,
+    lms: bool = False,
     jobs: int = 2,
     notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
@@ -107,7 +109,8 @@ def build(
         report.notices.append(notice)
     with output_lock(out, notify):
         remove_leftovers(out)
-        _build(program, view, out, report, frozenset(_wanted(pdf, site, slides)), jobs)
+        wanted = _wanted(pdf, site, slides) | ({"lms"} if lms and site else set())
+        _build(program, view, out, report, frozenset(wanted), jobs)
     return report
 
 
@@ -128,7 +131,7 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
-    for name in sorted(wanted & {"site", "slides"}):  # folders a build swaps whole
+    for name in sorted(wanted & {"site", "slides", "lms"}):  # folders a build swaps whole
         if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
             raise ServeFirstError(reason)
 
@@ -169,12 +172,15 @@ def _build(
             *tree_files(program.root / "docs"),
             *assets,  # images and files the prose refers to are copied into the site
         )
-        for name in ("guide", "slides", "site"):
+        keys["lms"] = key(base, keys["site"])  # the packages wrap the handbook
+        for name in ("guide", "slides", "site", "lms"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        if "lms" in todo:
+            _lms(view, (staging if "site" in todo else out) / OUTPUTS["site"], staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
             report.written = _publish(staging, out, todo, manifest, report.notices)
             for name in todo:
@@ -276,6 +282,15 @@ def _side(
         result.timings["site"] = time.perf_counter() - clock
         result.notices += [f"site: {warning}" for warning in warnings]
     return result
+
+
+def _lms(view: ParticipantProgram, site: Path, staging: Path, report: BuildReport) -> None:
+    """The SCORM packages, from the handbook this build wrote or left unchanged."""
+    from .lms.package import write_packages
+
+    clock = time.perf_counter()
+    write_packages(view, site, staging / OUTPUTS["lms"])
+    report.timings["lms packages"] = time.perf_counter() - clock
 
 
 def _warm_up() -> None:

@@ -38,6 +38,7 @@ from mkdocs.structure.files import File, Files
 from . import assets_copy, i18n
 from .cache import user_cache_dir
 from .errors import ContentError
+from .knowledge.load import CHECKS_DIR
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
@@ -64,7 +65,13 @@ log = logging.getLogger("mkdocs.plugins.servefirst")
 
 SEARCH_PARTIAL = "partials/search.html"
 NOT_FOUND = "404.html"
-STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
+STATIC_ASSETS = (
+    "servefirst.css",
+    "servefirst.js",
+    "iframe-worker.js",
+    "servefirst-checks.js",
+    "servefirst-checks.css",
+)
 EXTENSIONS = site_extensions()  # the one Markdown of every output, see markdown_config
 FEATURES = (
     "content.tabs.link",  # choosing "Online" once switches every activity on the page
@@ -105,6 +112,7 @@ class ServeFirstPluginConfig(Config):
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
     lint = config_options.Type(dict, default={})
+    assessment = config_options.Type(list, default=[])
     catalogue = config_options.Type(dict, default={})
     materials = config_options.Type(list, default=[])
 
@@ -197,6 +205,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         config.extra_css.append(f"{ASSETS}/servefirst.css")
         config.extra_css.append(f"{ASSETS}/branding.css")
         config.extra_javascript.append(f"{ASSETS}/servefirst.js")
+        config.extra_javascript.append(f"{ASSETS}/servefirst-checks.js")  # knowledge checks
+        config.extra_css.append(f"{ASSETS}/servefirst-checks.css")
         self.user_nav = bool(config.nav)
         return config
 
@@ -292,7 +302,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
-        for folder in (self.config.modules_dir, self.config.exercises_dir):
+        for folder in (self.config.modules_dir, self.config.exercises_dir, CHECKS_DIR):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))

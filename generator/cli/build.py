@@ -22,6 +22,13 @@ from .paths import NEW_DIR, PROGRAM_DIR
 @click.option("--site/--no-site", default=True, help="Build the participant handbook site.")
 @click.option("--slides/--no-slides", default=True, help="Build the slide deck (needs --pdf).")
 @click.option(
+    "--lms",
+    is_flag=True,
+    default=False,
+    help="Also write OUT/lms/<program>-scorm12.zip and -scorm2004.zip for a learning "
+    "management system.",
+)
+@click.option(
     "--jobs",
     default=2,
     show_default=True,
@@ -36,6 +43,7 @@ def command(
     pdf: bool,
     site: bool,
     slides: bool,
+    lms: bool,
     jobs: int,
 ) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
@@ -51,9 +59,13 @@ def command(
             "--slides needs the PDFs (the deck quotes workbook pages); drop --no-pdf or --slides"
         )
 
+    if lms and not site:
+        raise click.UsageError("--lms packages the handbook; drop --no-site or --lms")
     if why := output_inside_sources(path, out or path / "build"):
         raise click.BadParameter(why, param_hint="'--out'")
 
-    report = build(path, out or path / "build", pdf=pdf, site=site, slides=slides, jobs=jobs)
+    report = build(
+        path, out or path / "build", pdf=pdf, site=site, slides=slides, lms=lms, jobs=jobs
+    )
     for line in report.lines():
         click.echo(line)

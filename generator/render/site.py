@@ -311,6 +311,7 @@ def site_pages(
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
         **{page: render() for page, render in reference.items() if page in shown},
     }
+    pages.update(assessment_pages(env, view, common))
     module_template = env.get_template("module.md.j2")
     for number, module in enumerate(view.modules, start=1):
         pages[f"modules/{module.id}.md"] = module_template.render(
@@ -321,6 +322,32 @@ def site_pages(
             **common,
         )
     return pages
+
+
+ASSESSMENT = {
+    "pre-check.md": ("Pre-check", "pre"),
+    "post-check.md": ("Post-check", "post"),
+}
+"""The pre-check and post-check pages: the same items (``assessment``), before and after."""
+ASSESSMENT_INTRO = {
+    "pre": "Answer these before the workshop. Nobody sees your answers: they show you "
+    "what the day will cover. You will meet the same questions again at the end.",
+    "post": "The same questions as before the day. Compare your answers with what you knew then.",
+}
+
+
+def assessment_pages(env: Any, view: ParticipantProgram, common: dict[str, Any]) -> dict[str, str]:
+    """``pre-check.md`` and ``post-check.md`` when the program has an ``assessment``."""
+    if not view.assessment:
+        return {}
+    translate = i18n.gettext(view.config.language)
+    template = env.get_template("assessment.md.j2")
+    return {
+        page: template.render(
+            title=translate(title), intro=translate(ASSESSMENT_INTRO[scope]), scope=scope, **common
+        )
+        for page, (title, scope) in ASSESSMENT.items()
+    }
 
 
 NAV_BEFORE_MODULES = (("Home", "index.md"), ("Agenda", "agenda.md"))
@@ -336,6 +363,7 @@ NAV_LABELS = (
     *(label for label, _ in NAV_BEFORE_MODULES),
     MODULES_SECTION,
     *(label for label, _ in NAV_AFTER_MODULES),
+    *(label for label, _ in ASSESSMENT.values()),
 )
 """English source strings of the navigation, each translated through the catalogue."""
 
@@ -350,11 +378,14 @@ def site_nav(
     modules = [{m.title: f"modules/{m.id}.md"} for m in view.modules]
     shown = shown_pages(view)
     home, *before = NAV_BEFORE_MODULES
+    checks = [{translate(t): p} for p, (t, _) in ASSESSMENT.items()] if view.assessment else []
     nav: list[Any] = [
         {translate(home[0]): home[1]},
         *(prework or []),
+        *checks[:1],
         *({translate(label): page} for label, page in before),
         {translate(MODULES_SECTION): modules},
+        *checks[1:],
         *({translate(label): page} for label, page in NAV_AFTER_MODULES if page in shown),
     ]
     return nav + [page for page in extra_pages or [] if page not in (prework or [])]
