@@ -184,10 +184,9 @@ def test_cuts_sort_by_order_then_by_the_clock(write_files: Write) -> None:
         "    facilitator:\n" + LATE % (6, "跳过讨论 — اختصر النقاش", 2) + "      say:\n"
         "        - Read the Greenleaf",
     )
-    module = module.replace(
-        '      say: ["Give tables five',
-        LATE % (9, "Tell the story yourself; Ольга's version.", 1)
-        + '      say: ["Give tables five',
+    module = module.replace(  # the fixture's own cut, on the case segment
+        'if_late: {saves: 5, how: "Take one question for the whole room, not one per table."',
+        'if_late: {saves: 9, how: "Tell the story yourself; Ольга\'s version."',
     )
     module = module.replace(
         "      do: [Pair people who do not work together.]",
@@ -215,8 +214,12 @@ def test_cuts_sort_by_order_then_by_the_clock(write_files: Write) -> None:
     assert soup.find("a", href="#running-late") is not None  # the contents lists it
 
 
-def test_a_day_without_cuts_has_no_running_late_table(basic: Path) -> None:
-    loaded = load_program(basic)
+def test_a_day_without_cuts_has_no_running_late_table(write_files: Write) -> None:
+    module = (REPO / "tests/fixtures/basic/modules/serve-first.yml").read_text(encoding="utf-8")
+    cut = re.search(r",\n +if_late: \{.*\}\}\n", module)
+    assert cut is not None
+    module = module.replace(cut.group(0), "}\n")
+    loaded = load_program(write_files({"modules/serve-first.yml": module}))
     assert running_late(loaded, build_agenda(loaded.config, loaded.modules)) == []
     soup = BeautifulSoup(pdf.facilitator_html(loaded, {}), "html.parser")
     assert soup.find(id="running-late") is None
