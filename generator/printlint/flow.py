@@ -46,17 +46,13 @@ def _stranded(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
     following = nxt.text_blocks()
     if not blocks or not following or page.body_bottom is None:
         return
-    if len(blocks) == 1 or blocks[-1].bottom < page.body_bottom - 2:
-        return  # a notes page, or something is drawn below the last text: its content
+    if blocks[-1].bottom < page.body_bottom - 2:
+        return  # something is drawn below the last text: its content
+    if len(blocks) == 1 and (nxt.empty or _opens_section(nxt)):
+        return  # a notes page: a heading and room to write
     last = blocks[-1]
-    if (
-        last.heading_level is None
-        and not last.is_label
-        and last.kind == "P"
-        and len(last.lines) == 1
-        and (blocks[-2].heading_level or blocks[-2].is_label)
-    ):
-        last = blocks[-2]  # a heading and its one-line subtitle or meta line
+    if len(blocks) > 1 and _meta_line(last, page):
+        last = blocks[-2]  # a heading and its subtitle or meta line
     level = last.heading_level
     if level is None and not last.is_label:
         return
@@ -72,6 +68,16 @@ def _stranded(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
         "PL101",
         f"{what} '{_short(last.text)}' {where}; its content starts on p. {nxt.number}",
     )
+
+
+def _meta_line(block: Block, page: Page) -> bool:
+    """A one-line paragraph, or a two-line one in smaller type than most of the page's
+    text: what follows a heading as its subtitle or meta line (``Pair · 15 minutes``)."""
+    if block.kind != "P" or block.heading_level or block.is_label or len(block.lines) > 2:
+        return False
+    sizes = sorted(c["size"] for c in page.body_chars)
+    usual = sizes[len(sizes) // 2] if sizes else 0
+    return len(block.lines) == 1 or block.lines[0].size < usual - 0.5
 
 
 def _lonely_lines(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
