@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from .area import MM
 from .findings import Finding
-from .reading import Block, Char, Page
+from .reading import Block, Char, Page, lines_of
 
 TOLERANCE = 1.5  # points: glyph boxes come from advance widths
 EDGE = 4 * MM
@@ -54,7 +54,7 @@ def header_findings(page: Page, document: str) -> Iterator[Finding]:
                 "from the page edge; at least 4 mm",
             )
     if stray:
-        text = "".join(c["text"] for c in stray)
+        text = " ".join(line.text for line in lines_of(stray))
         yield Finding(
             document,
             page.number,

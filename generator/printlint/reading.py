@@ -82,6 +82,21 @@ class Block:
         return self.kind == "P" and len(self.lines) <= 2 and all(ln.bold for ln in self.lines)
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class Grid:
+    """A table ruled on every side, found by its drawn lines: its box, its cells' boxes
+    row by row (``None`` where a cell spans), and the table as a :class:`Block` whose
+    rows hold the cells' texts (the first row is a header when every cell has text).
+    Empty rows, which the tag tree does not show, are here."""
+
+    box: Box
+    cells: list[list[Box | None]]
+    table: Block
+
+
 @dataclass
 class Unit:
     """A top-level element of a page (a heading, a box, a worksheet...) and its blocks."""
@@ -109,6 +124,7 @@ class Page:
     body_chars: list[Char]
     body_bottom: float | None
     plumber: Any = field(repr=False, default=None)
+    grids: list[Grid] = field(default_factory=list, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -277,7 +293,14 @@ def joined_lines(blocks: list[Block]) -> list[Block]:
 
 def _units(roots: list[Node], reader: _Reader) -> list[Unit]:
     nodes = roots
-    while len(nodes) == 1 and nodes[0]["type"] in ("Sect", "Div", "NonStruct", "Part", "Art"):
+    while len(nodes) == 1 and nodes[0]["type"] in (
+        "Document",
+        "Sect",
+        "Div",
+        "NonStruct",
+        "Part",
+        "Art",
+    ):
         nodes = nodes[0].get("children", [])
     units = []
     for node in nodes:
@@ -286,6 +309,36 @@ def _units(roots: list[Node], reader: _Reader) -> list[Unit]:
             blocks = joined_lines(blocks)
             units.append(Unit(blocks))
     return units
+
+
+RULED = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
+
+
+def _grid(table: Any, body: list[Char]) -> Grid:
+    cells: list[list[Box | None]] = [
+        [tuple(float(v) for v in cell) if cell else None for cell in row.cells]  # type: ignore[misc]
+        for row in table.rows
+    ]
+    texts = [[chars_in(body, cell) if cell else [] for cell in row] for row in cells]
+    rows = [Row([" ".join(ln.text for ln in lines_of(c)) for c in row], False) for row in texts]
+    if rows and all(rows[0].cells):
+        rows[0].header = True
+    chars = [c for row in texts for cell in row for c in cell]
+    box: Box = tuple(float(v) for v in table.bbox)  # type: ignore[assignment]
+    return Grid(box, cells, Block("Table", lines_of(chars), rows=rows, chars=chars))
+
+
+def chars_in(chars: list[Char], box: Box) -> list[Char]:
+    """The glyphs of ``chars`` inside ``box`` (to a point)."""
+    x0, top, x1, bottom = box
+    return [
+        c
+        for c in chars
+        if c["x0"] >= x0 - 1
+        and c["x1"] <= x1 + 1
+        and c["top"] >= top - 1
+        and c["bottom"] <= bottom + 1
+    ]
 
 
 def read_page(page: Any) -> Page:
@@ -311,6 +364,7 @@ def read_page(page: Any) -> Page:
     for shape in (*page.rects, *page.lines, *page.curves, *page.images):
         if shape["top"] >= area.top - 2 and shape["bottom"] <= area.bottom + 2:
             bottoms.append(shape["bottom"])
+    grids = [_grid(table, body) for table in page.find_tables(RULED)]
     return Page(
         number=page.page_number,
         width=float(page.width),
@@ -322,6 +376,7 @@ def read_page(page: Any) -> Page:
         body_chars=body,
         body_bottom=max(bottoms) if bottoms else None,
         plumber=page,
+        grids=grids,
     )
 
 
