@@ -10,6 +10,7 @@ page's note). All lengths are PDF points, origin top left.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,20 +173,52 @@ def lines_of(chars: list[Char]) -> list[Line]:
 
 def _joined(chars: list[Char]) -> str:
     """The text of glyphs on one line, with a space wherever a gap between two glyphs is
-    wider than a sixth of the type size (PDFs often place words without space glyphs)."""
-    text = ""
+    wider than a sixth of the type size (PDFs often place words without space glyphs),
+    and right-to-left runs in reading order (:func:`_logical`)."""
+    tokens: list[str] = []
     previous: Char | None = None
     for char in chars:
         if (
             previous is not None
             and char["x0"] - previous["x1"] > char["size"] / 6
-            and not text.endswith(" ")
+            and tokens[-1] != " "
             and char["text"] != " "
         ):
-            text += " "
-        text += char["text"]
+            tokens.append(" ")
+        tokens.append(char["text"])
         previous = char
-    return " ".join(text.split())
+    return " ".join("".join(_logical(tokens)).split())
+
+
+def _rtl(token: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in token)
+
+
+def _logical(tokens: list[str]) -> list[str]:
+    """Right-to-left runs (Arabic, Hebrew) put back in reading order. Glyphs come left to
+    right as drawn, so each run of right-to-left glyphs, with the spaces and marks inside
+    it, is reversed glyph by glyph (a ligature's letters stay in order). Enough for a
+    message; not the full bidirectional algorithm."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        trailing = 0
+        while trailing < len(run) and run[len(run) - 1 - trailing].isspace():
+            trailing += 1
+        out.extend(reversed(run[: len(run) - trailing]))
+        out.extend(run[len(run) - trailing :])
+        run.clear()
+
+    for token in tokens:
+        marks = all(unicodedata.combining(c) for c in token)
+        if _rtl(token) or (run and (token.isspace() or marks)):
+            run.append(token)
+            continue
+        flush()
+        out.append(token)
+    flush()
+    return out
 
 
 def _bold(char: Char) -> bool:
