@@ -40,7 +40,7 @@ NOT_PRINTED = {"site", "slides"}  # folders of a build holding copies and the de
 
 
 class UnreadablePDF(ServeFirstError):
-    """A file given to the lint that is not a PDF pdfplumber can read."""
+    """A file given to the lint that is not a PDF pdfplumber can read, or not tagged."""
 
 
 def _open(path: Path) -> PDF:
@@ -53,10 +53,16 @@ def _open(path: Path) -> PDF:
 def lint_pdf(path: Path, name: str | None = None) -> list[Finding]:
     """Every finding in the PDF at ``path``, by page then rule; findings name the document
     ``name`` (default: the file's name). Raises OSError when the file cannot be read and
-    :class:`UnreadablePDF` when it is not a PDF."""
+    :class:`UnreadablePDF` when it is not a PDF or has no tags (the lint reads blocks from
+    the structure tree WeasyPrint writes for PDF/UA)."""
     name = name or path.name
     found: list[Finding] = []
     with _open(path) as document:
+        if "StructTreeRoot" not in document.doc.catalog:
+            raise UnreadablePDF(
+                f"{path}: not a tagged PDF; the print lint reads the tags of the PDFs "
+                "servefirst builds"
+            )
         pages: list[Page] = [read_page(page) for page in document.pages]
         found.extend(flow_findings(pages, name))
         for page in pages:

@@ -37,6 +37,17 @@ def test_findings_print_one_a_line_and_exit_1(tmp_path: Path) -> None:
         "page; its content starts on p. 6\n"
     )
     assert result.err == "1 finding in 1 PDF.\n"
+    figures = run_cli("print-lint", "--figures", pdf)
+    assert figures.code == 1
+    assert figures.out == (
+        "| document | pages | PL101 | total |\n"
+        "|---|---|---|---|\n"
+        "| 工作手册 ورشة.pdf | 9 | 1 | 1 |\n"
+        "\n"
+        "| document | ruled lines | box | writing cell | tick box |\n"
+        "|---|---|---|---|---|\n"
+        "| 工作手册 ورشة.pdf | 8.6 x 170.0 | none | none | 5.0 |\n"
+    )
 
 
 def test_a_file_that_is_not_a_pdf_is_named(tmp_path: Path) -> None:
@@ -77,3 +88,15 @@ def test_a_build_folder_stands_for_its_print_documents(tmp_path: Path) -> None:
         "personalized/workbooks/王芳.pdf",
         "facilitator-guide.pdf",
     ]
+
+
+def test_an_untagged_pdf_is_named(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    pdf = tmp_path / "नोट्स.pdf"
+    HTML(string="<p>Hello</p>").write_pdf(pdf)
+    result = run_cli("print-lint", pdf)
+    assert result.code == 1
+    assert result.err == (
+        f"{pdf}: not a tagged PDF; the print lint reads the tags of the PDFs servefirst builds\n"
+    )
