@@ -10,6 +10,7 @@ outline). ``lint_paths`` does the same for several PDFs and the PDFs in folders.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -93,7 +94,8 @@ def pdfs_in(paths: Iterable[Path]) -> list[tuple[Path, str]]:
             inside = pdf.relative_to(path)
             if pdf.is_file() and not NOT_PRINTED & set(inside.parts[:-1]):
                 found.append((pdf, inside.as_posix()))
-    return found
+    names = Counter(name for _, name in found)
+    return [(pdf, pdf.as_posix() if names[name] > 1 else name) for pdf, name in found]
 
 
 def lint_paths(paths: Iterable[Path]) -> list[Finding]:

@@ -88,6 +88,13 @@ def test_a_build_folder_stands_for_its_print_documents(tmp_path: Path) -> None:
         "personalized/workbooks/王芳.pdf",
         "facilitator-guide.pdf",
     ]
+    workbook, certificate = (
+        tmp_path / "personalized" / kind / "王芳.pdf" for kind in ("workbooks", "certificates")
+    )
+    assert [name for _, name in pdfs_in([workbook, certificate])] == [
+        workbook.as_posix(),
+        certificate.as_posix(),
+    ]
 
 
 def test_an_untagged_pdf_is_named(tmp_path: Path) -> None:
