@@ -84,7 +84,7 @@ def pdfs_in(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     itself (named by its file name); a folder for every ``*.pdf`` under it, sorted, named
     by its path inside the folder, leaving out the folders ``site`` and ``slides`` of a
     build (the handbook's copy of the workbook and the slide deck are not print
-    documents)."""
+    documents). PDFs that would share a name are named by their paths as given."""
     found: list[tuple[Path, str]] = []
     for path in paths:
         if not path.is_dir():
