@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from .area import MM
 from .findings import Finding
-from .reading import Block, Char, Page, lines_of
+from .lines import Char, lines_of
+from .reading import Block, Page
 
 TOLERANCE = 1.5  # points: glyph boxes come from advance widths
 EDGE = 4 * MM

@@ -30,7 +30,8 @@ from typing import Any
 
 from .area import MM
 from .findings import Finding
-from .reading import Page, chars_in, lines_of
+from .lines import lines_of
+from .reading import Page, chars_in
 
 MINIMUM = {
     "line_gap": 8 * MM,
