@@ -1,6 +1,6 @@
 """How content flows from one page to the next (rules PL101-PL106).
 
-Each rule looks at a pair of facing-in-order pages: the last block of one and the first
+Each rule looks at two consecutive pages: the last block of one and the first
 block of the next. A block continues on the next page when the two pieces are the same
 kind (a paragraph, a list item without its marker, a table with the same columns) and,
 for text, the last line of the first piece runs to the column's edge without closing
