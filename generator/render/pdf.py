@@ -224,7 +224,7 @@ def all_sources(items: Iterable[_HasSources]) -> list[Source]:
     for item in items:
         for source in item.sources:
             seen.setdefault((source.author, source.title), source)
-    return sorted(seen.values(), key=lambda s: (s.author.lower(), s.year or 0))
+    return sorted(seen.values(), key=lambda s: ((s.author or s.title).lower(), s.year or 0))
 
 
 def _moment() -> datetime:
