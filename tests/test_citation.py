@@ -19,7 +19,8 @@ def test_a_work_without_an_author_starts_with_its_title() -> None:
 
 def test_the_default_program_cites_no_placeholder_author() -> None:
     program = load_program(REPO)
-    items = [*program.modules, *program.cases.values()]
-    authors = [s.author for item in items for s in item.sources]
+    sources = [s for m in program.modules for s in m.sources]
+    sources += [s for c in program.cases.values() for s in c.sources]
+    authors = [s.author for s in sources]
     assert None in authors, "the unsigned seed articles are cited by title"
     assert not [a for a in authors if a and "not named" in a.lower()]

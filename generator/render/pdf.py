@@ -220,7 +220,7 @@ class _HasSources(Protocol):
 
 def all_sources(items: Iterable[_HasSources]) -> list[Source]:
     """Every source of the given modules and cases, once each, sorted by author."""
-    seen: dict[tuple[str, str], Source] = {}
+    seen: dict[tuple[str | None, str], Source] = {}
     for item in items:
         for source in item.sources:
             seen.setdefault((source.author, source.title), source)

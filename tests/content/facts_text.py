@@ -69,7 +69,9 @@ def items(program: Program) -> list[Item]:
 
 def cites(item: Item, author: str, year: int | None = None) -> bool:
     """Whether one of the item's sources has ``author`` in its author field (and ``year``)."""
-    return any(author in s.author and (year is None or s.year == year) for s in item.sources)
+    return any(
+        author in (s.author or "") and (year is None or s.year == year) for s in item.sources
+    )
 
 
 def notes(item: Item) -> str:
