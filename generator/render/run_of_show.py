@@ -55,6 +55,8 @@ LABELS = (
     "Do",
     "Slide",
     "Materials",
+    "Set-up",
+    "Facilitator notes",
     "Debrief",
     "Listen for:",
     "Timing:",
@@ -109,8 +111,31 @@ def _slide(slides: SegmentSlides, module_id: str, index: int) -> str | None:
 def _segment(
     program: Program, module_id: str, index: int, segment: Segment, slides: SegmentSlides
 ) -> dict[str, Any]:
+    """One segment as the page shows it, with its exercise's or case's notes folded in:
+    the exercise's set-up, timed cues, debrief and materials; the case's notes and its
+    discussion questions with what to listen for (a revisited case's own questions come
+    with the segment's debrief instead)."""
     notes = segment.facilitator
     cut = notes.if_late
+    minute = i18n.gettext(program.config.language)("min")
+    uses = list(segment.materials)
+    cues = [str(md_inline(text)) for text in notes.timing_cues]
+    debrief = [(d.question, d.listen_for) for d in notes.debrief]
+    setup = case_notes = None
+    exercise = program.exercises.get(segment.exercise or "")
+    if exercise:
+        setup = str(md(exercise.facilitator.setup))
+        uses += exercise.materials
+        cues += [f"{c.at} {minute}: {md_inline(c.cue)}" for c in exercise.facilitator.timing_cues]
+        debrief += [(d.question, d.listen_for) for d in exercise.facilitator.debrief]
+    case = program.cases.get(segment.case or "")
+    if case:
+        case_notes = str(md(case.facilitator.notes))
+        if not segment.case_questions:
+            listen = case.facilitator.listen_for
+            debrief += [
+                (q, listen[i] if i < len(listen) else None) for i, q in enumerate(case.discussion)
+            ]
     return {
         "id": f"{module_id}/{index + 1}",
         "kind": "segment",
@@ -120,13 +145,13 @@ def _segment(
         "slide": _slide(slides, module_id, index),
         "say": [str(md(text)) for text in notes.say],
         "do": [str(md(text)) for text in notes.do],
-        "cues": [str(md_inline(text)) for text in notes.timing_cues],
-        "materials": list(
-            dict.fromkeys(display_name(use, program.catalogue) for use in segment.materials)
-        ),
+        "setup": setup,
+        "case_notes": case_notes,
+        "cues": cues,
+        "materials": list(dict.fromkeys(display_name(use, program.catalogue) for use in uses)),
         "debrief": [
-            {"question": str(md_inline(d.question)), "listen_for": str(md(d.listen_for))}
-            for d in notes.debrief
+            {"question": str(md_inline(q)), "listen_for": str(md(listen)) if listen else None}
+            for q, listen in debrief
         ],
         "transition": str(md(notes.transition)) if notes.transition else None,
         "cut": (
@@ -158,6 +183,7 @@ def day_plans(program: Program, slides: SegmentSlides) -> list[dict[str, Any]]:
                         "title": entry.break_,
                         "minutes": entry.minutes,
                         "planned": slot.start,
+                        "slide": None,
                         "cut": None,
                     }
                 )

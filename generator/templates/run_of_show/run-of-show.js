@@ -229,11 +229,15 @@
     }
     blocks.push(section(S["Say"], list(item.say, true)));
     blocks.push(section(S["Do"], list(item.do, true)));
+    blocks.push(section(S["Set-up"], item.setup ? [el("div", { html: item.setup })] : []));
+    blocks.push(section(S["Facilitator notes"], item.case_notes ? [el("div", { html: item.case_notes })] : []));
     blocks.push(section(S["Materials"], list(item.materials.map(escapeText), false)));
     const debrief = item.debrief.map((d) =>
       el("li", {}, [
         el("p", { html: d.question }),
-        el("div", { class: "listen" }, [el("strong", { text: S["Listen for:"] }), el("div", { html: d.listen_for })]),
+        d.listen_for
+          ? el("div", { class: "listen" }, [el("strong", { text: S["Listen for:"] }), el("div", { html: d.listen_for })])
+          : null,
       ])
     );
     blocks.push(section(S["Debrief"], debrief.length ? [el("ol", {}, debrief)] : []));
