@@ -120,7 +120,7 @@ def _segment(
     minute = i18n.gettext(program.config.language)("min")
     uses = list(segment.materials)
     cues = [str(md_inline(text)) for text in notes.timing_cues]
-    debrief = [(d.question, d.listen_for) for d in notes.debrief]
+    debrief: list[tuple[str, str | None]] = [(d.question, d.listen_for) for d in notes.debrief]
     setup = case_notes = None
     exercise = program.exercises.get(segment.exercise or "")
     if exercise:
