@@ -352,9 +352,10 @@
           mins.appendChild(el("span", { class: "was", text: String(item.minutes) }));
           mins.appendChild(document.createTextNode(" " + row.minutes + " " + S["min"]));
         } else mins.textContent = row.minutes + " " + S["min"];
-        const classes = ["is-" + row.status, item.kind === "break" ? "is-break" : ""];
+        const classes = ["is-" + row.status];
+        if (item.kind === "break") classes.push("is-break");
         if (isCut(item, ds)) classes.push("is-cut");
-        const attrs = { class: classes.join(" ").trim(), "data-id": item.id };
+        const attrs = { class: classes.join(" "), "data-id": item.id };
         if (row.status === "current") attrs["aria-current"] = "step";
         box.appendChild(el("li", attrs, [el("span", { class: "time", text: clock(row.start) }), what, mins]));
       }
