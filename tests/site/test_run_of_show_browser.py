@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSize, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+    ViewportSize,
+    expect,
+)
 
 from ..conftest import run_cli
 from ..run_of_show_program import BREAK, CASE_CUT, tight_program
@@ -59,7 +68,7 @@ class Offline:
         context.route("**/*", self._route)
         page = context.new_page()
         page.on("request", self._request)
-        page.on("console", lambda m: m.type in {"error", "warning"} and self.errors.append(m.text))
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         return page
 
@@ -70,7 +79,11 @@ class Offline:
             self.outside.append(route.request.url)
             route.abort()
 
-    def _request(self, request: Any) -> None:
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type in {"error", "warning"}:
+            self.errors.append(f"console {message.type}: {message.text}")
+
+    def _request(self, request: Request) -> None:
         if not request.url.startswith(("file:", "data:", "about:")):
             self.outside.append(request.url)
 
