@@ -58,7 +58,7 @@ def test_build_writes_one_self_contained_page(built: Built) -> None:
     # Nothing to fetch: no linked file, script, image or font, and no address anywhere.
     assert soup.find_all("link") == []
     assert [s.get("src") for s in soup.find_all("script")] == [None, None]
-    assert [a["href"] for a in soup.find_all(href=True)] == ["#now"]
+    assert [a["href"] for a in soup.find_all(href=True)] == ["#now", "#late"]
     assert soup.find_all(src=True) == []
     assert not re.search(r"https?://|url\(", html)
     assert str(built.root) not in html and str(built.out) not in html
