@@ -297,6 +297,7 @@
       meta.push(S["Ends"] + " " + clock(row.end));
     }
     $("countdown").textContent = countdown;
+    $("countdown").parentNode.classList.toggle("lead", label === S["Starts at"] || label === S["Starts in"]);
     $("countdown-label").textContent = label;
     $("now-meta").textContent = meta.join(" · ");
     card.classList.toggle("soon", soon);
