@@ -210,6 +210,15 @@ def test_a_late_morning_is_replanned_and_kept_over_a_reload(
     expect(item(page, "Case: Southwest Airlines")).to_have_class("is-upcoming is-cut")
     expect(page.locator("#late-summary")).to_have_text("The day ends at 10:15: on time.")
 
+    # A darkened room: dark mode on a light phone, kept over a reload.
+    html = page.locator("html")
+    expect(html).to_have_attribute("data-theme", "light")
+    page.get_by_role("button", name="Dark").click()
+    expect(html).to_have_attribute("data-theme", "dark")
+    page.reload()
+    expect(html).to_have_attribute("data-theme", "dark")
+    expect(page.get_by_role("button", name="Light")).to_be_visible()
+
     # Pause and resume: the clock of the segment stops while paused.
     page.get_by_role("button", name="Pause").click()
     minutes(page, 3)

@@ -486,13 +486,13 @@
     if (!$("start-time").value) $("start-time").value = plan().start;
   }
 
+  const system = matchMedia("(prefers-color-scheme: dark)");
   function drawTheme() {
-    const root = document.documentElement;
-    if (state.theme) root.setAttribute("data-theme", state.theme);
-    else root.removeAttribute("data-theme");
-    const dark = state.theme ? state.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    const dark = state.theme ? state.theme === "dark" : system.matches;
+    document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
     $("theme").textContent = dark ? S["Light"] : S["Dark"];
   }
+  system.addEventListener("change", drawTheme);
 
   function update() {
     const now = Date.now();
@@ -527,9 +527,7 @@
     update();
   });
   $("theme").addEventListener("click", () => {
-    const dark = document.documentElement.getAttribute("data-theme")
-      ? state.theme === "dark"
-      : matchMedia("(prefers-color-scheme: dark)").matches;
+    const dark = document.documentElement.getAttribute("data-theme") === "dark";
     state.theme = dark ? "light" : "dark";
     save();
     drawTheme();
