@@ -163,7 +163,7 @@ def _build(
             program, view, out, staging, todo, manifest, report
         )
         keys["guide"] = key(base, full, anchors, *assets)
-        keys["run-of-show"] = key(base, full, anchors, "run-of-show")
+        keys["run-of-show"] = key(base, full, anchors, *assets, "run-of-show")
         keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
         keys["site"] = key(
             base,
