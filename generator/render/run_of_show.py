@@ -95,6 +95,8 @@ LABELS = (
     "Build",
     "Planned",
     "Your progress is kept on this device.",
+    "This page needs its script to keep time: open the file in a web browser (Chrome, "
+    "Firefox, Safari, Edge), not in a file preview.",
 )
 """Every fixed label of the page, in English; translated from the program's catalogue."""
 

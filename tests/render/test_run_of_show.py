@@ -222,3 +222,16 @@ def test_content_cannot_close_the_script(tmp_path: Path) -> None:
 )
 def test_button_text_reads_on_the_brand_colour(colour: str, text: str) -> None:
     assert text_colour(colour) == text
+
+
+def test_without_its_script_the_page_says_what_to_do(tmp_path: Path) -> None:
+    """A phone's file preview shows pages without running scripts."""
+    html = page_after(
+        tmp_path, "mkdocs.yml", "        days:", "        language: es\n        days:"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    note = soup.find("noscript")
+    assert note is not None and note.text.strip() == (
+        "Esta página necesita su script para llevar el tiempo: abra el archivo en un "
+        "navegador (Chrome, Firefox, Safari, Edge), no en una vista previa de archivos."
+    )
