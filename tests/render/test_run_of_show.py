@@ -230,7 +230,8 @@ def test_without_its_script_the_page_says_what_to_do(tmp_path: Path) -> None:
         tmp_path, "mkdocs.yml", "        days:", "        language: es\n        days:"
     )
     soup = BeautifulSoup(html, "html.parser")
-    note = soup.find("noscript")
+    assert soup.body is not None
+    note = soup.body.find("noscript")
     assert note is not None and note.text.strip() == (
         "Esta página necesita su script para llevar el tiempo: abra el archivo en un "
         "navegador (Chrome, Firefox, Safari, Edge), no en una vista previa de archivos."
