@@ -259,7 +259,7 @@ def run_of_show_html(program: Program, slides: SegmentSlides) -> str:
         brand=config.branding.colour,
         on_brand=text_colour(config.branding.colour),
         css=Markup(_asset("run-of-show.css")),
-        js=Markup(_asset("run-of-show.js")),
+        js=Markup(_asset("run-of-show-day.js") + "\n" + _asset("run-of-show.js")),
         data=Markup(script_json(data)),
         s=data["strings"],
     )
