@@ -47,6 +47,7 @@ OUTPUTS = {
     "slides": "slides",
     "site": "site",
     "lms": "lms",
+    "run-of-show": "facilitator/run-of-show.html",
 }
 """Each output's path in the output folder."""
 
@@ -115,7 +116,9 @@ def build(
 
 
 def _wanted(pdf: bool, site: bool, slides: bool) -> set[str]:
-    wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
+    wanted = ({"workbook", "guide", "run-of-show"} if pdf else set()) | (
+        {"site"} if site else set()
+    )
     if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
         wanted.add("slides")
     return wanted
@@ -163,6 +166,7 @@ def _build(
             program, view, out, staging, todo, manifest, report
         )
         keys["guide"] = key(base, full, anchors, *assets)
+        keys["run-of-show"] = key(base, full, anchors, *assets, "run-of-show")
         keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
         keys["site"] = key(
             base,
@@ -173,7 +177,7 @@ def _build(
             *assets,  # images and files the prose refers to are copied into the site
         )
         keys["lms"] = key(base, keys["site"])  # the packages wrap the handbook
-        for name in ("guide", "slides", "site", "lms"):
+        for name in ("guide", "run-of-show", "slides", "site", "lms"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
@@ -233,15 +237,23 @@ def _rest(
     parallel = bool(side) and pool is not None and "guide" in todo
     if parallel and pool is not None:
         pool.call("generator.pipeline:_side", program, view, anchors, workbook, staging, side)
-    if "guide" in todo:
-        from .render.pdf import render_facilitator
+    if todo & {"guide", "run-of-show"}:
         from .render.slides.numbers import slide_numbers
 
-        clock = time.perf_counter()
         numbers = slide_numbers(program, view, anchors)  # the deck's own plan
+    if "guide" in todo:
+        from .render.pdf import render_facilitator
+
+        clock = time.perf_counter()
         guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE, numbers)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
+    if "run-of-show" in todo:
+        from .render.run_of_show import render_run_of_show
+
+        clock = time.perf_counter()
+        render_run_of_show(program, staging / OUTPUTS["run-of-show"], numbers)
+        report.timings["run-of-show"] = time.perf_counter() - clock
     if parallel and pool is not None:
         result: _SideResult = pool.result()
     else:
