@@ -46,6 +46,7 @@ OUTPUTS = {
     "guide": f"pdf/{GUIDE}",
     "slides": "slides",
     "site": "site",
+    "press": "press",  # PDF/X files and the workbook booklet: render/press.py
 }
 """Each output's path in the output folder."""
 
@@ -86,13 +87,15 @@ def build(
     pdf: bool = True,
     site: bool = True,
     slides: bool = True,
+    press: bool = False,
     jobs: int = 2,
     notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the program in folder ``root`` into folder ``out`` (both made absolute here).
 
     Waits while another build writes into ``out``; ``notify`` (default: standard error)
-    hears "waiting for another build into OUT". Raises ContentError for an invalid
+    hears "waiting for another build into OUT". ``press`` (or the program's ``press:
+    true``) adds the press folder (see render/press.py) to a build with PDFs. Raises ContentError for an invalid
     program and BuildError when a renderer fails; either way, and on Ctrl-C or SIGTERM
     inside :func:`generator.interrupt.interruptible`, ``out`` keeps its previous outputs.
     """
@@ -107,14 +110,17 @@ def build(
         report.notices.append(notice)
     with output_lock(out, notify):
         remove_leftovers(out)
-        _build(program, view, out, report, frozenset(_wanted(pdf, site, slides)), jobs)
+        wanted = _wanted(pdf, site, slides, press or program.config.press)
+        _build(program, view, out, report, frozenset(wanted), jobs)
     return report
 
 
-def _wanted(pdf: bool, site: bool, slides: bool) -> set[str]:
+def _wanted(pdf: bool, site: bool, slides: bool, press: bool = False) -> set[str]:
     wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
     if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
         wanted.add("slides")
+    if pdf and press:
+        wanted.add("press")
     return wanted
 
 
@@ -128,7 +134,7 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
-    for name in sorted(wanted & {"site", "slides"}):  # folders a build swaps whole
+    for name in sorted(wanted & {"site", "slides", "press"}):  # folders a build swaps whole
         if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
             raise ServeFirstError(reason)
 
@@ -169,12 +175,15 @@ def _build(
             *tree_files(program.root / "docs"),
             *assets,  # images and files the prose refers to are copied into the site
         )
-        for name in ("guide", "slides", "site"):
+        keys["press"] = key(base, full, anchors, *assets)
+        for name in ("guide", "slides", "site", "press"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        if "press" in todo:
+            _press(program, view, anchors, workbook_path, staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
             report.written = _publish(staging, out, todo, manifest, report.notices)
             for name in todo:
@@ -243,6 +252,25 @@ def _rest(
     report.timings.update(result.timings)
     report.pages.update(result.pages)
     report.notices += result.notices
+
+
+def _press(
+    program: Program,
+    view: ParticipantProgram,
+    anchors: dict[str, int],
+    workbook: Path,
+    staging: Path,
+    report: BuildReport,
+) -> None:
+    """The press folder: PDF/X files of both documents and the workbook booklet."""
+    from .render.press import render_press
+    from .render.slides.numbers import slide_numbers
+
+    clock = time.perf_counter()
+    numbers = slide_numbers(program, view, anchors)
+    result = render_press(program, view, anchors, numbers, workbook, staging / OUTPUTS["press"])
+    report.timings["press"] = time.perf_counter() - clock
+    report.pages.update({f"press/{name}": count for name, count in result.pages.items()})
 
 
 @dataclass

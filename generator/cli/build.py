@@ -22,6 +22,12 @@ from .paths import NEW_DIR, PROGRAM_DIR
 @click.option("--site/--no-site", default=True, help="Build the participant handbook site.")
 @click.option("--slides/--no-slides", default=True, help="Build the slide deck (needs --pdf).")
 @click.option(
+    "--press",
+    is_flag=True,
+    help="Also write OUT/press/: PDF/X-4 files for a print shop and the workbook as an "
+    "A5 booklet for a duplex printer (the program's press: true does the same).",
+)
+@click.option(
     "--jobs",
     default=2,
     show_default=True,
@@ -36,6 +42,7 @@ def command(
     pdf: bool,
     site: bool,
     slides: bool,
+    press: bool,
     jobs: int,
 ) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
@@ -54,6 +61,10 @@ def command(
     if why := output_inside_sources(path, out or path / "build"):
         raise click.BadParameter(why, param_hint="'--out'")
 
-    report = build(path, out or path / "build", pdf=pdf, site=site, slides=slides, jobs=jobs)
+    if press and not pdf:
+        raise click.UsageError("--press needs the PDFs it is made from; drop --no-pdf or --press")
+    report = build(
+        path, out or path / "build", pdf=pdf, site=site, slides=slides, press=press, jobs=jobs
+    )
     for line in report.lines():
         click.echo(line)
