@@ -7,6 +7,7 @@ import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import pdfplumber
 import pytest
@@ -67,9 +68,10 @@ def test_the_pdfx_files_declare_pdfx4_with_an_output_intent(press: Press) -> Non
     for name in PDFX:
         reader = PdfReader(press.out / "press" / name)
         assert reader.pdf_header == "%PDF-1.6"
-        xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+        catalogue: Any = reader.trailer["/Root"]
+        xmp = catalogue["/Metadata"].get_object().get_data()
         assert b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp
-        (intent,) = reader.trailer["/Root"]["/OutputIntents"]
+        (intent,) = catalogue["/OutputIntents"]
         assert intent.get_object()["/S"] == "/GTS_PDFX"
         assert "/DestOutputProfile" in intent.get_object()
 
@@ -113,7 +115,7 @@ def test_covers_have_crop_marks_in_the_bleed_in_line_with_the_trim(press: Press)
     for name in PDFX:
         with pdfplumber.open(press.out / "press" / name) as pdf:
             cover, inside = pdf.pages[0], pdf.pages[1]
-            x0, top, x1, bottom = cover.trimbox
+            x0, top, x1, bottom = cast(Any, cover).trimbox  # pdfplumber's types omit it
             marks = [
                 line
                 for line in cover.lines
