@@ -73,7 +73,11 @@ def check_pdf(path: Path) -> list[Finding]:
     if "/StructTreeRoot" not in catalogue or not marked:
         return [Finding("untagged", None, "no structure tree: nothing tells a reader what it is")]
     root = catalogue["/StructTreeRoot"]
-    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    pages = {
+        page.indirect_reference.idnum: n
+        for n, page in enumerate(reader.pages, 1)
+        if page.indirect_reference is not None
+    }
     roles = {str(k): str(v) for k, v in dict(root.get("/RoleMap", {})).items()}
     top = _Element("StructTreeRoot", None, alt=False)
     for kid in _kids(root):
