@@ -76,7 +76,8 @@ def _alts(path: Path) -> list[str]:
         for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
             walk(kid)
 
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    catalogue: Any = reader.trailer["/Root"]
+    walk(catalogue["/StructTreeRoot"])
     return found
 
 
