@@ -168,3 +168,15 @@ def test_the_booklet_is_not_checked_as_tagged(built: list[Path], tmp_path: Path)
     booklet = next(built[0].parent.parent.glob("press/*-booklet-a5.pdf"))
     shutil.copy(booklet, tmp_path / "booklet.pdf")
     assert [f.rule for f in check_pdf(tmp_path / "booklet.pdf")] == ["untagged"]
+
+
+def test_personalised_workbooks_and_certificates_pass(basic: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,cohort\n王芳,東京 2026\nمحمد العلي,الرياض\n", encoding="utf-8")
+    out = tmp_path / "personal"
+    result = run_cli("personalize", basic, "--roster", roster, "--out", out)
+    assert result.code == 0, result.err
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert len(pdfs) == 4
+    for path in pdfs:
+        assert _found(path) == [], path.name

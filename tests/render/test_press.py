@@ -232,3 +232,15 @@ def test_a_letter_workbook_becomes_a_half_letter_booklet_padded_with_notes(tmp_p
         right = front.crop((front.width / 2, 0, front.width, front.height)).extract_text()
         assert left == ["Notas", "8"]  # the program's language
         assert "Страница 1" in right
+
+
+def test_a_damaged_press_file_is_rebuilt(press: Press, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = press.out.parent / "basic"
+    (press.out / "press" / BOOKLET).unlink()
+    result = run_cli("build", root, "--out", press.out, "--no-site", "--no-slides", "--press")
+    assert result.code == 0, result.err
+    assert f"notice: rebuilt press: press/{BOOKLET} is missing" in result.out.splitlines()
+    assert (press.out / "press" / BOOKLET).read_bytes() == (
+        press.other / "press" / BOOKLET
+    ).read_bytes()
