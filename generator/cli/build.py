@@ -46,7 +46,7 @@ def command(
     jobs: int,
 ) -> None:
     """Build the program in PATH: OUT/site/, OUT/pdf/facilitator-guide.pdf and
-    OUT/pdf/participant-workbook.pdf."""
+    OUT/pdf/participant-workbook.pdf; with --press also OUT/press/."""
     from ..boundary import output_inside_sources
     from ..pipeline import build
 
