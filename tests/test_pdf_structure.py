@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from .conftest import copy_fixture, run_cli
+from .conftest import Built, copy_fixture, run_cli
 from .pdf_structure import Finding, check_pdf
 
 DOT = (
@@ -179,4 +179,11 @@ def test_personalised_workbooks_and_certificates_pass(basic: Path, tmp_path: Pat
     pdfs = sorted(out.rglob("*.pdf"))
     assert len(pdfs) == 4
     for path in pdfs:
+        assert _found(path) == [], path.name
+
+
+@pytest.mark.slow
+def test_the_default_programs_tagged_pdfs_pass(default_build: Built) -> None:
+    """About four minutes on a busy two-core machine: pdfplumber reads 190 pages."""
+    for path in (default_build.workbook, default_build.guide):
         assert _found(path) == [], path.name
