@@ -108,6 +108,10 @@ def build(
     report.warnings = [str(w) for w in program.warnings if isinstance(w, GlyphWarning)]
     if pdf and (notice := fonts_missing_notice()):
         report.notices.append(notice)
+    if not pdf and (press or program.config.press):
+        report.notices.append(
+            "no press/ files: they are made from the PDFs, and --no-pdf skips them"
+        )
     with output_lock(out, notify):
         remove_leftovers(out)
         wanted = _wanted(pdf, site, slides, press or program.config.press)

@@ -31,6 +31,14 @@ class Press:
     stdout: str
 
 
+def _press_setting(root: Path) -> Path:
+    """Turn on ``press: true`` in the program at ``root``; returns ``root``."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      program:\n", "      program:\n        press: true\n"))
+    return root
+
+
 @pytest.fixture(scope="module")
 def press(tmp_path_factory: pytest.TempPathFactory) -> Press:
     base = tmp_path_factory.mktemp("press")
@@ -40,11 +48,7 @@ def press(tmp_path_factory: pytest.TempPathFactory) -> Press:
         for folder, flag in (("первый 程序", ["--press"]), ("ثاني दूसरा", [])):
             root = copy_fixture("basic", base / folder)
             if not flag:
-                config = root / "mkdocs.yml"
-                text = config.read_text(encoding="utf-8")
-                config.write_text(
-                    text.replace("      program:\n", "      program:\n        press: true\n")
-                )
+                _press_setting(root)
             out = base / folder / "out"
             result = run_cli("build", root, "--out", out, "--no-site", "--no-slides", *flag)
             assert result.code == 0, result.err
@@ -244,3 +248,12 @@ def test_a_damaged_press_file_is_rebuilt(press: Press, monkeypatch: pytest.Monke
     assert (press.out / "press" / BOOKLET).read_bytes() == (
         press.other / "press" / BOOKLET
     ).read_bytes()
+
+
+def test_the_press_setting_without_pdfs_says_why_nothing_is_pressed(write_files: Any) -> None:
+    root = _press_setting(write_files({}))
+    result = run_cli("build", root, "--out", root.parent / "выход", "--no-pdf")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert "notice: no press/ files: they are made from the PDFs, and --no-pdf skips them" in lines
+    assert not (root.parent / "выход" / "press").exists()
