@@ -183,7 +183,8 @@ def write_booklet(workbook: Path, config: ProgramConfig, target: Path) -> Bookle
                 .translate(x, y)
             )
             side.merge_transformed_page(page, move)
-        writer.add_page(side)
+        writer.add_page(side).compress_content_streams()
+    writer.compress_identical_objects(remove_orphans=True)  # fonts shared by every page
     writer.add_metadata({"/Title": f"{config.title}: booklet"})
     buffer = BytesIO()
     writer.write(buffer)
