@@ -28,7 +28,7 @@ import uuid
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
 from ..errors import BuildError
@@ -153,7 +153,8 @@ def write_booklet(workbook: Path, config: ProgramConfig, target: Path) -> Bookle
     notes pages to a multiple of four, two pages to each side of a landscape sheet of
     the program's paper, each scaled to fit half of it and centred there. Raises
     BuildError when the file cannot be written."""
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    from pypdf import PageObject, PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
     from weasyprint import HTML
 
     source = PdfReader(workbook)
@@ -167,23 +168,23 @@ def write_booklet(workbook: Path, config: ProgramConfig, target: Path) -> Bookle
     sheet_w, sheet_h = (height, width) if height > width else (2 * width, height)
     half = sheet_w / 2
     writer = PdfWriter()
+    forms = [_form(writer, page) for page in pages]
     order = imposition(len(pages))
     for left, right in order:
         side = PageObject.create_blank_page(width=sheet_w, height=sheet_h)
+        drawn, names = [], DictionaryObject()
         for slot, number in enumerate((left, right)):
-            page = pages[number - 1]
-            box = page.mediabox
+            box = pages[number - 1].mediabox
             scale = min(half / float(box.width), sheet_h / float(box.height))
-            x = slot * half + (half - float(box.width) * scale) / 2
-            y = (sheet_h - float(box.height) * scale) / 2
-            move = (
-                Transformation()
-                .translate(-float(box.left), -float(box.bottom))
-                .scale(scale)
-                .translate(x, y)
-            )
-            side.merge_transformed_page(page, move)
-        writer.add_page(side).compress_content_streams()
+            x = slot * half + (half - float(box.width) * scale) / 2 - float(box.left) * scale
+            y = (sheet_h - float(box.height) * scale) / 2 - float(box.bottom) * scale
+            drawn.append(f"q {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm /P{slot} Do Q")
+            names[NameObject(f"/P{slot}")] = forms[number - 1]
+        side[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
+        content = DecodedStreamObject()
+        content.set_data("\n".join(drawn).encode())
+        side[NameObject("/Contents")] = writer._add_object(content)
+        writer.add_page(side)
     writer.compress_identical_objects(remove_orphans=True)  # fonts shared by every page
     writer.add_metadata({"/Title": f"{config.title}: booklet"})
     buffer = BytesIO()
@@ -191,6 +192,24 @@ def write_booklet(workbook: Path, config: ProgramConfig, target: Path) -> Bookle
     data = buffer.getvalue()
     _write(target, data)
     return Booklet(target, len(order) // 2, order)
+
+
+def _form(writer: Any, page: Any) -> Any:
+    """``page`` (of another PDF) as a form XObject added to ``writer``; returns its
+    reference. Drawing the page whole, scaled, is how the booklet places it: no content
+    stream is parsed or rewritten."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, NameObject
+
+    form = DecodedStreamObject()
+    contents = page.get_contents()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(float(v)) for v in page.mediabox)
+    if "/Resources" in page:
+        form[NameObject("/Resources")] = page["/Resources"].clone(writer)
+    compressed = form.flate_encode()
+    return writer._add_object(compressed)
 
 
 def _write(target: Path, data: bytes) -> None:
