@@ -14,7 +14,10 @@ Two kinds of file, beside the tagged PDF/UA documents that stay the default outp
   page 2 and the last but one, and so on. Printed double-sided, flipped on the short
   edge, folded and stapled, it reads in order; on A4 paper it is an A5 booklet. The
   pages are those of the workbook itself, so "Workbook p. 14" in the guide and on the
-  slides still holds. Imposition uses pypdf, which Serve First already depends on.
+  slides still holds. Imposition uses pypdf (BSD-3-Clause), which Serve First
+  already depends on: each page is drawn whole as a form XObject. pdfimpose was
+  considered and not taken: it is AGPL-3.0-or-later and needs PyMuPDF (AGPL too),
+  which would bind everyone who ships Serve First to the AGPL's terms.
 
 Every file is written into the build's staging folder and published with the others;
 nothing in it depends on the time of day or the build machine's paths.
