@@ -117,6 +117,11 @@ def test_a_program_with_an_image_without_alt_text_is_found(tmp_path: Path) -> No
     assert result.code == 0, result.err
     found = _found(out / "pdf" / "participant-workbook.pdf")
     assert found == ["page 5: image-alt: a figure without alternative text (Alt)"]
+    assert (
+        "warning: modules/big-image.yml:6: summary: this image has no alternative text, so a "
+        "screen reader passes over it in the PDFs and on the site; say what it shows between "
+        "the brackets: ![what it shows](file.png)"
+    ) in run_cli("validate", root).err.splitlines()
 
 
 def test_a_table_without_header_cells_is_found(tmp_path: Path) -> None:
