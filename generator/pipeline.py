@@ -162,9 +162,9 @@ def _build(
         todo = set()
         if "workbook" in wanted and stale("workbook", keys["workbook"]):
             todo.add("workbook")
-            if (
-                len(wanted - {"press"}) > 2
-            ):  # start the second process now: it imports while we lay out
+            # Start the second process now, for the slides or the site: it imports
+            # while we lay out.
+            if len(wanted - {"press"}) > 2:
                 pool = _pool(jobs)
         if pool is not None:
             pool.call("generator.pipeline:_warm_up")
