@@ -47,6 +47,7 @@ OUTPUTS = {
     "slides": "slides",
     "site": "site",
     "press": "press",  # PDF/X files and the workbook booklet: render/press.py
+    "lms": "lms",
 }
 """Each output's path in the output folder."""
 
@@ -88,6 +89,7 @@ def build(
     site: bool = True,
     slides: bool = True,
     press: bool = False,
+    lms: bool = False,
     jobs: int = 2,
     notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
@@ -115,6 +117,7 @@ def build(
     with output_lock(out, notify):
         remove_leftovers(out)
         wanted = _wanted(pdf, site, slides, press or program.config.press)
+        wanted |= {"lms"} if lms and site else set()
         _build(program, view, out, report, frozenset(wanted), jobs)
     return report
 
@@ -138,7 +141,7 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
-    for name in sorted(wanted & {"site", "slides", "press"}):  # folders a build swaps whole
+    for name in sorted(wanted & {"site", "slides", "press", "lms"}):  # folders swapped whole
         if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
             raise ServeFirstError(reason)
 
@@ -153,7 +156,7 @@ def _build(
     base = package_fingerprint()
     participant = view.model_dump(mode="json")
     full = _program_json(program)
-    assets = [program.root / p for p in _asset_paths(program)]
+    assets = [program.root / p for p in asset_paths(program)]
     staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
     finished = False
@@ -182,7 +185,8 @@ def _build(
             *assets,  # images and files the prose refers to are copied into the site
         )
         keys["press"] = key(base, full, anchors, *assets)
-        for name in ("guide", "slides", "site", "press"):
+        keys["lms"] = key(base, keys["site"])  # the packages wrap the handbook
+        for name in ("guide", "slides", "site", "press", "lms"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
@@ -190,6 +194,8 @@ def _build(
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
         if "press" in todo:
             _press(program, view, anchors, workbook_path, staging, report)
+        if "lms" in todo:
+            _lms(view, (staging if "site" in todo else out) / OUTPUTS["site"], staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
             report.written = _publish(staging, out, todo, manifest, report.notices)
             for name in todo:
@@ -312,6 +318,15 @@ def _side(
     return result
 
 
+def _lms(view: ParticipantProgram, site: Path, staging: Path, report: BuildReport) -> None:
+    """The SCORM packages, from the handbook this build wrote or left unchanged."""
+    from .lms.package import write_packages
+
+    clock = time.perf_counter()
+    write_packages(view, site, staging / OUTPUTS["lms"])
+    report.timings["lms packages"] = time.perf_counter() - clock
+
+
 def _warm_up() -> None:
     import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
@@ -358,7 +373,7 @@ def _program_json(program: Program) -> dict[str, Any]:
     }
 
 
-def _asset_paths(program: Program) -> list[str]:
+def asset_paths(program: Program) -> list[str]:
     """Files outside the YAML that change outputs: the logo, a slides template, the
     images and files that prose refers to and the images segments put on screen."""
     from .assets_copy import prose_files

@@ -194,3 +194,8 @@ class PluginConfig(Strict):
     lint: LintConfig = Field(
         default_factory=LintConfig, description="Design-linter rules to select or ignore."
     )
+    assessment: list[Ident] = Field(
+        default_factory=list,
+        description="Knowledge-check ids (from checks/<module-id>.yml) asked before the day "
+        "as a pre-check and after it as a post-check.",
+    )

@@ -25,6 +25,7 @@ from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
 from ..revisits import first_use, revisit_questions
+from ..running_late import running_late
 from ..schedule import build_agenda
 from . import logistics
 from .markup import environment
@@ -62,6 +63,8 @@ def workbook_html(view: ParticipantProgram) -> str:
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in view.modules]
+    if any(m.takeaways for m in view.modules):  # the job aid, partials/job-aid.html.j2
+        toc.append(TocEntry("The day on a card", "day-on-a-card", 1))
     if sources:  # no heading, page or contents entry for an empty section
         toc.append(TocEntry("Sources", "sources", 1))
     return render_html(
@@ -102,6 +105,7 @@ def facilitator_html(
     segment."""
     agenda = build_agenda(program.config, program.modules)
     materials = totals.materials(program)
+    late = running_late(program, agenda)
     sources = all_sources(
         [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
     )
@@ -111,6 +115,7 @@ def facilitator_html(
         TocEntry("Preparation checklist", "preparation", 1),
         *([TocEntry("Materials", "materials", 1)] if materials else []),
         TocEntry("Room set-up", "room", 1),
+        *([TocEntry("If you are running late", "running-late", 1)] if late else []),
     ]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in program.modules]
     toc.append(TocEntry("Appendix: end-of-day evaluation", "evaluation", 1))
@@ -148,6 +153,7 @@ def facilitator_html(
         module_materials=module_materials,
         slides=slides or {},
         case_first=first_use(program.modules),
+        running_late=late,
         case_asked=revisit_questions(program.modules),
         debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
         reaction=REACTION_ITEMS,
