@@ -46,6 +46,7 @@ OUTPUTS = {
     "guide": f"pdf/{GUIDE}",
     "slides": "slides",
     "site": "site",
+    "press": "press",  # PDF/X files and the workbook booklet: render/press.py
     "lms": "lms",
     "run-of-show": "facilitator/run-of-show.html",
 }
@@ -88,6 +89,7 @@ def build(
     pdf: bool = True,
     site: bool = True,
     slides: bool = True,
+    press: bool = False,
     lms: bool = False,
     jobs: int = 2,
     notify: Callable[[str], None] | None = None,
@@ -95,7 +97,8 @@ def build(
     """Build the program in folder ``root`` into folder ``out`` (both made absolute here).
 
     Waits while another build writes into ``out``; ``notify`` (default: standard error)
-    hears "waiting for another build into OUT". Raises ContentError for an invalid
+    hears "waiting for another build into OUT". ``press`` (or the program's ``press:
+    true``) adds the press folder (see render/press.py) to a build with PDFs. Raises ContentError for an invalid
     program and BuildError when a renderer fails; either way, and on Ctrl-C or SIGTERM
     inside :func:`generator.interrupt.interruptible`, ``out`` keeps its previous outputs.
     """
@@ -108,19 +111,26 @@ def build(
     report.warnings = [str(w) for w in program.warnings if isinstance(w, GlyphWarning)]
     if pdf and (notice := fonts_missing_notice()):
         report.notices.append(notice)
+    if not pdf and (press or program.config.press):
+        report.notices.append(
+            "no press/ files: they are made from the PDFs, and --no-pdf skips them"
+        )
     with output_lock(out, notify):
         remove_leftovers(out)
-        wanted = _wanted(pdf, site, slides) | ({"lms"} if lms and site else set())
+        wanted = _wanted(pdf, site, slides, press or program.config.press)
+        wanted |= {"lms"} if lms and site else set()
         _build(program, view, out, report, frozenset(wanted), jobs)
     return report
 
 
-def _wanted(pdf: bool, site: bool, slides: bool) -> set[str]:
+def _wanted(pdf: bool, site: bool, slides: bool, press: bool = False) -> set[str]:
     wanted = ({"workbook", "guide", "run-of-show"} if pdf else set()) | (
         {"site"} if site else set()
     )
     if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
         wanted.add("slides")
+    if pdf and press:
+        wanted.add("press")
     return wanted
 
 
@@ -134,7 +144,7 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
-    for name in sorted(wanted & {"site", "slides", "lms"}):  # folders a build swaps whole
+    for name in sorted(wanted & {"site", "slides", "press", "lms"}):  # folders swapped whole
         if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
             raise ServeFirstError(reason)
 
@@ -158,7 +168,9 @@ def _build(
         todo = set()
         if "workbook" in wanted and stale("workbook", keys["workbook"]):
             todo.add("workbook")
-            if len(wanted) > 2:  # start the second process now: it imports while we lay out
+            # Start the second process now, for the slides or the site: it imports
+            # while we lay out.
+            if len(wanted - {"press"}) > 2:
                 pool = _pool(jobs)
         if pool is not None:
             pool.call("generator.pipeline:_warm_up")
@@ -176,13 +188,16 @@ def _build(
             *tree_files(program.root / "docs"),
             *assets,  # images and files the prose refers to are copied into the site
         )
+        keys["press"] = key(base, full, anchors, *assets)
         keys["lms"] = key(base, keys["site"])  # the packages wrap the handbook
-        for name in ("guide", "run-of-show", "slides", "site", "lms"):
+        for name in ("guide", "run-of-show", "slides", "site", "press", "lms"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        if "press" in todo:
+            _press(program, view, anchors, workbook_path, staging, report)
         if "lms" in todo:
             _lms(view, (staging if "site" in todo else out) / OUTPUTS["site"], staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
@@ -261,6 +276,25 @@ def _rest(
     report.timings.update(result.timings)
     report.pages.update(result.pages)
     report.notices += result.notices
+
+
+def _press(
+    program: Program,
+    view: ParticipantProgram,
+    anchors: dict[str, int],
+    workbook: Path,
+    staging: Path,
+    report: BuildReport,
+) -> None:
+    """The press folder: PDF/X files of both documents and the workbook booklet."""
+    from .render.press import render_press
+    from .render.slides.numbers import slide_numbers
+
+    clock = time.perf_counter()
+    numbers = slide_numbers(program, view, anchors)
+    result = render_press(program, view, anchors, numbers, workbook, staging / OUTPUTS["press"])
+    report.timings["press"] = time.perf_counter() - clock
+    report.pages.update({f"press/{name}": count for name, count in result.pages.items()})
 
 
 @dataclass

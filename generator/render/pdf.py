@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from weasyprint import Document
 
 STYLES = files("generator") / "styles"
+PRESS_OPTIONS = {"pdf_variant": "pdf/x-4", "output_intent": "srgb"}
+"""WeasyPrint's options for press output: PDF/X-4, its bundled sRGB profile as output intent."""
 PAGE_SIZES = {"A4": ("A4", "297mm"), "letter": ("letter", "279.4mm")}
 
 
@@ -245,8 +247,18 @@ def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
     )
 
 
-def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Document:
-    """Lay out HTML with the shared and the document's own stylesheet."""
+def layout(
+    html: str,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    *,
+    extra_css: str = "",
+    press: bool = False,
+) -> Document:
+    """Lay out HTML with the shared and the document's own stylesheet, then
+    ``extra_css``. ``press``: to be written as PDF/X (render/press.py), which
+    WeasyPrint needs to know at layout already."""
     from weasyprint import CSS, HTML
 
     from .fetcher import LocalFetcher, refusals_reported
@@ -257,9 +269,10 @@ def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Docum
             CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
             CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),
             CSS(string=theme_css(config, landscape=kind == "certificate")),
+            *([CSS(string=extra_css)] if extra_css else []),
         ]
         document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=fetcher).render(
-            stylesheets=sheets
+            stylesheets=sheets, **(PRESS_OPTIONS if press else {})
         )
     return document
 
