@@ -20,19 +20,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError, ServeFirstError
 from .glyphs import GlyphWarning, fonts_missing_notice
+from .inputs import asset_paths, program_json
 from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
 from .outdir import (
     foreign_files,
-    keep_aside,
     output_lock,
+    publish_outputs,
     remove_leftovers,
     replace,
     staging_dir,
@@ -158,7 +158,7 @@ def _build(
 
     base = package_fingerprint()
     participant = view.model_dump(mode="json")
-    full = _program_json(program)
+    full = program_json(program)
     assets = [program.root / p for p in asset_paths(program)]
     staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
@@ -201,7 +201,10 @@ def _build(
         if "lms" in todo:
             _lms(view, (staging if "site" in todo else out) / OUTPUTS["site"], staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
-            report.written = _publish(staging, out, todo, manifest, report.notices)
+            ordered = [(n, OUTPUTS[n]) for n in sorted(todo, key=list(OUTPUTS).index)]
+            report.written = publish_outputs(
+                staging, out, ordered, set(manifest.files), report.notices
+            )
             for name in todo:
                 manifest.keys[name] = keys[name]
                 manifest.record(name, OUTPUTS[name])
@@ -350,51 +353,6 @@ def _pool(jobs: int) -> Worker | None:
     if jobs < 2 or (os.cpu_count() or 1) < 2:
         return None
     return Worker()
-
-
-def _publish(
-    staging: Path, out: Path, todo: set[str], manifest: Manifest, notices: list[str]
-) -> list[str]:
-    """Move every rebuilt output into place; folders are swapped whole. A folder the
-    manifest has no record of is someone's, or a lost manifest's: it is moved aside,
-    with a notice, never deleted. Returns the paths moved, relative to ``out`` (folders
-    with a trailing slash)."""
-    written = []
-    for name in sorted(todo, key=list(OUTPUTS).index):
-        source = staging / OUTPUTS[name]
-        if not source.exists():
-            continue
-        unrecorded = source.is_dir() and name not in manifest.files
-        if unrecorded and (aside := keep_aside(out / OUTPUTS[name])):
-            notices.append(
-                f"{OUTPUTS[name]}/ was not written by a build recorded here; moved it to "
-                f"{aside.name}{'/' if aside.is_dir() else ''} rather than replace it "
-                "(delete it when you no longer need it)"
-            )
-        written.append(OUTPUTS[name] + ("/" if source.is_dir() else ""))
-        replace(source, out / OUTPUTS[name])
-    return written
-
-
-def _program_json(program: Program) -> dict[str, Any]:
-    return {
-        "config": program.config.model_dump(mode="json"),
-        "modules": [m.model_dump(mode="json") for m in program.modules],
-        "cases": {k: v.model_dump(mode="json") for k, v in program.cases.items()},
-        "exercises": {k: v.model_dump(mode="json") for k, v in program.exercises.items()},
-    }
-
-
-def asset_paths(program: Program) -> list[str]:
-    """Files outside the YAML that change outputs: the logo, a slides template, the
-    images and files that prose refers to and the images segments put on screen."""
-    from .assets_copy import prose_files
-
-    config = program.config
-    prose = prose_files([config, program.modules, program.cases, program.exercises], program.root)
-    screens = {s.screen_image for m in program.modules for s in m.segments if s.screen_image}
-    files = sorted(set(prose) | screens)
-    return [p for p in (config.branding.logo, config.slides_template) if p] + files
 
 
 def build_site(
