@@ -1,0 +1,67 @@
+"""A module's knowledge checks ask only what that module puts in front of participants
+(issue 15 review): no check on a model, a name or a list that the participant never met
+in that module's key ideas, cases or activities. Sources do not count: a reference at the
+back of the workbook teaches nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.loader import load_program
+from generator.model import Program
+from generator.model.participant import participant_view
+
+from ..conftest import REPO
+
+# A capitalised word that does not open the question (a name: Kirkpatrick, Kelleher), or
+# a hyphenated term (service-profit): the things a check can only ask if they were taught.
+NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+|\b\w+-\w+\b")
+
+
+@pytest.fixture(scope="module")
+def program() -> Program:
+    return load_program(REPO)
+
+
+def taught(program: Program) -> dict[str, str]:
+    """Each module id's participant-facing text, lower case, sources and checks left out."""
+    view = participant_view(program)
+    text: dict[str, str] = {}
+    for module in view.modules:
+        data = module.model_dump(mode="json")
+        for left_out in ("sources", "checks"):
+            data.pop(left_out, None)
+        for case in data.get("cases", []):
+            case.pop("sources", None)
+        flat = json.dumps(data, ensure_ascii=False).lower().replace("\u2019", "'")
+        text[module.id] = " ".join(flat.split())
+    return text
+
+
+def terms(question: str) -> list[str]:
+    """The names and hyphenated terms a check's question asks about."""
+    return [t.strip("'’").lower() for t in NAME.findall(question.replace("\u2019", "'"))]
+
+
+def test_the_pattern_finds_names_and_hyphenated_terms() -> None:
+    assert terms("Put Kirkpatrick's four levels in order") == ["kirkpatrick's"]
+    assert terms("Put the links of the service-profit chain in order") == ["service-profit"]
+    assert terms("In what order did Herb Kelleher put them?") == ["herb", "kelleher"]
+    assert terms("Who drew the list from Greenleaf’s writing, 张伟?") == ["greenleaf's"]
+
+
+def test_every_check_asks_what_its_own_module_teaches(program: Program) -> None:
+    text = taught(program)
+    missing = []
+    for module_id, checks in program.checks.items():
+        for check in checks:
+            asked = terms(check.question)
+            if check.kind == "ordering":  # every choice is content the module must teach
+                asked += [c.text.lower() for c in check.options()]
+            for term in asked:
+                if term.removesuffix("'s") not in text[module_id]:
+                    missing.append(f"{module_id}/{check.id}: {term}")
+    assert not missing, missing
