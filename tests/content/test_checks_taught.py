@@ -65,3 +65,20 @@ def test_every_check_asks_what_its_own_module_teaches(program: Program) -> None:
                 if term.removesuffix("'s") not in text[module_id]:
                     missing.append(f"{module_id}/{check.id}: {term}")
     assert not missing, missing
+
+
+def test_the_pre_and_post_check_have_a_moment_in_the_day_and_the_page_does_not_deny_them(
+    program: Program,
+) -> None:
+    assert program.assessment, "the default day has a pre-check and a post-check"
+    said = [
+        " ".join(segment.facilitator.model_dump_json().lower().split())
+        for module in program.modules
+        for segment in module.segments
+        if segment.facilitator
+    ]
+    assert any("pre-check" in text for text in said), "no segment runs the pre-check"
+    assert any("post-check" in text for text in said), "no segment runs the post-check"
+    page = " ".join((REPO / "docs/before-the-day.md").read_text(encoding="utf-8").split())
+    assert "no tests" not in page.lower()
+    assert "a few quick questions at the start of the day" in page
