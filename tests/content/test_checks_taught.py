@@ -82,3 +82,25 @@ def test_the_pre_and_post_check_have_a_moment_in_the_day_and_the_page_does_not_d
     page = " ".join((REPO / "docs/before-the-day.md").read_text(encoding="utf-8").split())
     assert "no tests" not in page.lower()
     assert "a few quick questions at the start of the day" in page
+
+
+NAMED = {"sticky note": "sticky-notes", "sticky dot": "sticky-dots"}
+
+
+def test_stationery_the_guide_hands_out_is_on_the_materials_list(program: Program) -> None:
+    """A segment whose SAY or DO uses sticky notes lists them (or its exercise does), so
+    the guide's materials list and the room match what the facilitator is told to do."""
+    unlisted = []
+    for module in program.modules:
+        for segment in module.segments:
+            if not segment.facilitator:
+                continue
+            told = " ".join([*segment.facilitator.say, *segment.facilitator.do]).lower()
+            listed = {getattr(m, "item", m) for m in segment.materials or []}
+            if segment.exercise:
+                used = program.exercises[segment.exercise].materials or []
+                listed |= {getattr(m, "item", m) for m in used}
+            for words, item in NAMED.items():
+                if words in told and item not in listed:
+                    unlisted.append(f"{module.id}/{segment.title}: {item}")
+    assert not unlisted, unlisted
