@@ -104,3 +104,17 @@ def test_stationery_the_guide_hands_out_is_on_the_materials_list(program: Progra
                 if words in told and item not in listed:
                     unlisted.append(f"{module.id}/{segment.title}: {item}")
     assert not unlisted, unlisted
+
+
+def test_a_discussion_without_a_case_or_exercise_puts_its_steps_on_screen(
+    program: Program,
+) -> None:
+    """Otherwise the room sees only the segment's title while it works (issue 15 review)."""
+    bare = [
+        f"{module.id}/{segment.title}"
+        for module in program.modules
+        for segment in module.segments
+        if segment.method == "discussion" and not (segment.case or segment.exercise)
+        if not segment.screen and not segment.debrief_prompts
+    ]
+    assert not bare, bare
