@@ -71,7 +71,18 @@ def load_checks(
             seen.setdefault(check.id, where)
             _check_answer(located, index, check, problems)
         by_module[module_id] = list(located.item.checks)
+    asked: set[str] = set()
     for index, (check_id, line) in enumerate(assessment):
+        if check_id in asked:
+            problems.append(
+                Problem(
+                    config_file,
+                    line,
+                    f"assessment[{index}]",
+                    f"'{check_id}' is listed twice; list each check once",
+                )
+            )
+        asked.add(check_id)
         if check_id not in seen:
             choices = ", ".join(sorted(seen)) or "none: add checks/<module-id>.yml first"
             problems.append(
@@ -150,6 +161,16 @@ def _check_answer(
     if count < 2:
         report(("choices",), f"{count} choice(s); give at least 2")
         return
+    texts = [" ".join(choice.text.split()).casefold() for choice in check.options()]
+    for number, text in enumerate(texts):
+        if text in texts[:number]:
+            report(
+                ("choices", number),
+                f"the same text as choice {texts.index(text) + 1}; participants could not "
+                "tell them apart: reword one or remove it",
+            )
+    if check.kind == "scenario" and check.situation is None:
+        report(("situation",), "a scenario sets the scene first; add situation: with a few lines")
     if check.kind == "ordering":
         if answer is not None:
             report(
