@@ -30,6 +30,7 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
+from ..knowledge.line import as_line
 from .base import Ident, Line, Strict, Text
 
 Kind = Literal["single", "multiple", "true_false", "ordering", "scenario"]
@@ -41,12 +42,24 @@ class Choice(Strict):
     text: Line
     feedback: Line | None = Field(None, description="Shown after answering with this choice.")
 
+    def line(self) -> str:
+        """The text as one line of inline Markdown (see knowledge.line.as_line)."""
+        return as_line(self.text)
+
+    def feedback_line(self) -> str:
+        """The feedback as one line of inline Markdown; ``""`` when there is none."""
+        return as_line(self.feedback or "")
+
 
 class Feedback(Strict):
     """What a participant reads after answering."""
 
     correct: Line
     incorrect: Line
+
+    def lines(self) -> tuple[str, str]:
+        """``correct`` and ``incorrect`` as one line of inline Markdown each."""
+        return as_line(self.correct), as_line(self.incorrect)
 
 
 class CheckFacilitator(Strict):
