@@ -100,6 +100,7 @@ def _folder(
     root: Path, folder: Path, library: bool, known: set[str], problems: list[Problem]
 ) -> dict[str, Located[CheckFile]]:
     found: dict[str, Located[CheckFile]] = {}
+    twins: dict[str, str] = {}  # module id -> the file read for it, even a broken one
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
@@ -118,6 +119,18 @@ def _folder(
                 )
             )
             continue
+        if path.stem in twins:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"a second checks file for module '{path.stem}' (the other is "
+                    f"{twins[path.stem]}); keep one",
+                )
+            )
+            continue
+        twins[path.stem] = shown
         try:
             doc = load_yaml(read_text(path, shown), shown, "a checks file")
         except YamlProblem as exc:

@@ -117,3 +117,16 @@ def test_eight_choices_in_every_script_load(write_files: Write) -> None:
     check = load_program(root).checks["serve-first"][0]
     assert [o.text for o in check.options()] == choices
     assert check.right() == [0, 7]
+
+
+def test_two_checks_files_for_one_module_are_refused(write_files: Write) -> None:
+    root = write_files(
+        {
+            "checks/serve-first.yml": checks_file(),
+            "checks/serve-first.yaml": checks_file().replace("id: q1", "id: q2"),
+        }
+    )
+    assert problems(root) == [
+        "checks/serve-first.yml: a second checks file for module 'serve-first' (the other "
+        "is checks/serve-first.yaml); keep one"
+    ]
