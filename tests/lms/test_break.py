@@ -8,6 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from generator.lms.package import manifest_identifier
@@ -57,3 +58,21 @@ def test_a_program_titled_in_chinese_and_russian_without_checks(tmp_path: Path) 
         assert "<title>服务 &amp; Служение &lt;первый&gt; 🎉</title>" in launcher
         settings = launcher.split("window.SERVEFIRST_COURSE = ", 1)[1].split(";</script>")[0]
         assert json.loads(settings)["scored"] == []  # no checks: no score is reported
+
+
+def test_packages_with_the_workbook_inside_are_reproducible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handbook's downloads hold the workbook PDF, which carries the build date unless
+    SOURCE_DATE_EPOCH is set (README, reproducible builds): with it, the same bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = copy_fixture("basic", tmp_path / "source")
+    zips = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        result = run_cli("build", root, "--out", out, "--no-slides", "--lms")
+        assert result.code == 0, result.err
+        zips.append({p.name: p.read_bytes() for p in (out / "lms").iterdir()})
+        with zipfile.ZipFile(out / "lms/basic-fixture-scorm12.zip") as archive:
+            assert "handbook/downloads/participant-workbook.pdf" in archive.namelist()
+    assert zips[0] == zips[1]
