@@ -15,7 +15,7 @@ from ..error_text import problems_from
 from ..errors import Problem, display_path
 from ..library import LIBRARY_LABEL
 from ..located import Located
-from ..model.knowledge import Check, CheckFile
+from ..model.knowledge import MAX_CHOICES, Check, CheckFile
 from ..model.program import PluginConfig
 from ..yamlio import YamlProblem, load_yaml, read_text
 
@@ -173,6 +173,13 @@ def _check_answer(
         return
     if count < 2:
         report(("choices",), f"{count} choice(s); give at least 2")
+        return
+    if count > MAX_CHOICES:
+        report(
+            ("choices",),
+            f"{count} choices; give at most {MAX_CHOICES} (the workbook letters them A to H): "
+            "split the question in two or drop the weakest choices",
+        )
         return
     texts = [" ".join(choice.text.split()).casefold() for choice in check.options()]
     for number, text in enumerate(texts):

@@ -33,6 +33,9 @@ from pydantic import Discriminator, Field, Tag
 from ..knowledge.line import as_line
 from .base import Ident, Line, Strict, Text
 
+MAX_CHOICES = 8
+"""The workbook and the deck letter the choices A to H."""
+
 Kind = Literal["single", "multiple", "true_false", "ordering", "scenario"]
 
 
@@ -106,7 +109,10 @@ class Check(Strict):
     kind: Kind
     situation: Text | None = Field(None, description="A scenario's short situation.")
     question: Text
-    choices: list[ChoiceItem] = Field(default_factory=list, max_length=8)
+    choices: list[ChoiceItem] = Field(
+        default_factory=list,
+        json_schema_extra={"maxItems": MAX_CHOICES},  # checked on loading, with its reason
+    )
     answer: Answer | None = Field(
         None,
         description="The right choice's number (from 1), a list of numbers for 'multiple', "

@@ -130,3 +130,12 @@ def test_two_checks_files_for_one_module_are_refused(write_files: Write) -> None
         "checks/serve-first.yml: a second checks file for module 'serve-first' (the other "
         "is checks/serve-first.yaml); keep one"
     ]
+
+
+def test_twenty_choices_are_refused_with_the_reason(write_files: Write) -> None:
+    choices = [f"选择 {n} ✨" for n in range(1, 21)]
+    root = write_files({"checks/serve-first.yml": checks_file(rest=f"    choices: {choices}\n")})
+    assert problems(root) == [
+        "checks/serve-first.yml:5: checks[0].choices: 20 choices; give at most 8 (the workbook "
+        "letters them A to H): split the question in two or drop the weakest choices"
+    ]
