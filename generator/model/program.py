@@ -109,6 +109,11 @@ class ProgramConfig(Strict):
         4, ge=1, le=50, description="People per table: materials per table count the tables."
     )
     paper: Literal["A4", "letter"] = "A4"
+    notes_pages: Literal["ruled", "dotted", "blank"] = Field(
+        "ruled",
+        description="The notes page closing each module of the workbook: ruled lines, "
+        "dotted lines or blank.",
+    )
     language: Literal["en", "es"] = Field(
         "en", description="Language of the fixed labels (headings, 'Workbook p.', dates)."
     )

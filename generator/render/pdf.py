@@ -26,7 +26,7 @@ from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
 from ..revisits import first_use, revisit_questions
 from ..schedule import build_agenda
-from . import logistics
+from . import logistics, typography, worksheet_layout
 from .markup import environment
 
 if TYPE_CHECKING:
@@ -196,13 +196,20 @@ OPEN_QUESTIONS = [
 
 
 def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
+    """A print template as HTML, with the program, its edition date, worksheet layout
+    (:func:`worksheet_layout.plan_table`) and list punctuation in its language."""
     env = environment("pdf", config.language)
+    env.filters["listed"] = lambda names: typography.joined(
+        [typography.in_sentence(n) for n in names], config.language
+    )
     moment = _moment()
     return env.get_template(template).render(
         config=config,
         created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         edition_date=i18n.long_date(moment, config.language),
         logo=config.branding.logo,
+        plan_table=worksheet_layout.plan_table,
+        notes_lines=worksheet_layout.notes_lines(config.paper),
         **context,
     )
 
@@ -235,6 +242,7 @@ def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
         f":root {{ --brand: {config.branding.colour}; }}\n"
         f'@page :blank {{ @top-center {{ content: "{notes}"; }} }}\n'
         f"@page {{ size: {size}{' landscape' if landscape else ''}; }}\n"
+        f"@page landscape {{ size: {size} landscape; }}\n"
         f".cover {{ height: {height}; }}\n"
     )
 
