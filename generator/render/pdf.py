@@ -54,8 +54,9 @@ class RenderedPdf:
     """Page number (1-based) of every element id in the document."""
 
 
-def workbook_html(view: ParticipantProgram) -> str:
-    """The participant workbook as HTML. Takes only the participant view."""
+def workbook_html(view: ParticipantProgram, notes_pages: dict[str, int] | None = None) -> str:
+    """The participant workbook as HTML. Takes only the participant view; ``notes_pages``
+    gives a module more than its one notes page (module id -> pages)."""
     agenda = build_agenda(view.config, view.modules)
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
@@ -78,7 +79,33 @@ def workbook_html(view: ParticipantProgram) -> str:
         checkpoints=CHECKPOINTS,
         toc=toc,
         sources=sources,
+        notes_pages=notes_pages or {},
     )
+
+
+def layout_workbook(view: ParticipantProgram, base_url: Path) -> Document:
+    """The workbook laid out. Each module starts on a right-hand page; where that would
+    leave a left-hand page blank after a module's notes page, the module gets a second
+    notes page instead (ruled like the first), so no page of the workbook is empty. The
+    second layout changes nothing before those pages, so it needs no third."""
+    document = layout(workbook_html(view), "workbook", view.config, base_url)
+    extra = _notes_for_blanks(view, anchor_pages(document))
+    if extra:
+        document = layout(workbook_html(view, extra), "workbook", view.config, base_url)
+    return document
+
+
+def _notes_for_blanks(view: ParticipantProgram, pages: dict[str, int]) -> dict[str, int]:
+    """Module id -> notes pages (2) for each module followed by a blank page."""
+    ids = [m.id for m in view.modules]
+    following = [f"module-{i}" for i in ids[1:]] + ["sources"]
+    extra: dict[str, int] = {}
+    for module_id, after in zip(ids, following, strict=True):
+        notes = pages.get(f"{module_id}--notes")
+        start = pages.get(after)
+        if notes is not None and start is not None and start - notes == 2:
+            extra[module_id] = 2
+    return extra
 
 
 def _first_use(view: ParticipantProgram) -> dict[str, str]:
@@ -289,7 +316,7 @@ def anchor_pages(document: Document) -> dict[str, int]:
 
 
 def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
-    return write(layout(workbook_html(view), "workbook", view.config, base_url), target)
+    return write(layout_workbook(view, base_url), target)
 
 
 def render_facilitator(

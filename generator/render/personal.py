@@ -19,7 +19,7 @@ from ..file_names import EXTENSION, file_names
 from ..model import Program
 from ..model.participant import ParticipantProgram
 from ..roster import Person
-from .pdf import anchor_pages, layout, render_html, workbook_html, write
+from .pdf import anchor_pages, layout, layout_workbook, render_html, write
 
 if TYPE_CHECKING:
     from weasyprint import Document
@@ -42,7 +42,7 @@ def personalise(
     with file stems from :func:`generator.file_names.file_names` (distinct, portable).
     Raises :class:`BuildError` when a cover or certificate does not fit on one page."""
     config, root = program.config, program.root
-    body = layout(workbook_html(view), "workbook", config, root)
+    body = layout_workbook(view, root)
     covers_html = render_html(
         "covers.html.j2",
         config,
