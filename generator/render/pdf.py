@@ -226,6 +226,8 @@ def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
     """A print template as HTML, with the program, its edition date, worksheet layout
     (:func:`worksheet_layout.plan_table`) and list punctuation in its language."""
     env = environment("pdf", config.language)
+    # The running header's share of the narrower text column (print-base.css: 72 %).
+    env.filters["running"] = lambda title: typography.shortened(title, 0.72 * 0.92 * 170)
     env.filters["listed"] = lambda names: typography.joined(
         [typography.in_sentence(n) for n in names], config.language
     )

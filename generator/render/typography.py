@@ -14,6 +14,7 @@ are ‘…’ in every language, so an apostrophe is always ’.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,6 +78,22 @@ def joined(items: Iterable[str], language: str = "en") -> str:
     return format_list(names, locale=_LIST_LOCALE.get(language, "en_GB"))
 
 
+def shortened(text: str, width_mm: float, char_mm: float = 1.6, wide_mm: float = 3.2) -> str:
+    """``text`` cut at a word to fit ``width_mm`` (estimated: ``char_mm`` a letter,
+    ``wide_mm`` a Chinese, Japanese or Korean character), ending in "…"; whole if it fits.
+    The defaults suit the running header (8.5 pt)."""
+    budget, used = width_mm, 0.0
+    for index, ch in enumerate(text):
+        used += wide_mm if unicodedata.east_asian_width(ch) in "WF" else char_mm
+        if used > budget:
+            cut = text[:index].rstrip()
+            space = cut.rfind(" ")
+            if space > len(cut) // 2:
+                cut = cut[:space]
+            return cut.rstrip(" ,;:–—-") + "…"
+    return text
+
+
 _CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?(?=\s|$)")
 
 
@@ -90,4 +107,12 @@ def in_sentence(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
-__all__ = ["QUOTES", "in_sentence", "joined", "quotes", "smart_text", "smarty_options"]
+__all__ = [
+    "QUOTES",
+    "in_sentence",
+    "joined",
+    "quotes",
+    "shortened",
+    "smart_text",
+    "smarty_options",
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 MIN_WRITING_MM = 45.0
 """The narrowest column a person can write a phrase in (the print lint's minimum too)."""
@@ -33,13 +34,33 @@ _LABEL_CAP_MM = 42.0  # longer labels wrap onto more lines rather than widen the
 
 @dataclass(frozen=True)
 class TablePlan:
-    """How one worksheet table prints: ``landscape`` for its own landscape page,
-    ``label_mm`` the width of its row-label column (0 without labels) and ``writing_mm``
-    the width each writing column gets."""
+    """How one worksheet table prints. ``mode``:
 
-    landscape: bool
+    - ``grid``: as written, in portrait;
+    - ``transposed``: a matrix turned round (its row labels head the columns, its column
+      headings label the rows) because that fits portrait and the original does not;
+    - ``cards``: a table of empty rows too wide for portrait, each row a card with the
+      column headings down its side and a writing cell beside each;
+    - ``landscape``: on a landscape page, when nothing else fits.
+
+    ``label_mm`` is the width of the label column (0 for none), ``writing_mm`` the width
+    of each writing column."""
+
+    mode: Literal["grid", "transposed", "cards", "landscape"]
     label_mm: float
     writing_mm: float
+
+    @property
+    def landscape(self) -> bool:
+        return self.mode == "landscape"
+
+    @property
+    def cards(self) -> bool:
+        return self.mode == "cards"
+
+    @property
+    def transposed(self) -> bool:
+        return self.mode == "transposed"
 
 
 def text_mm(text: str) -> float:
@@ -49,28 +70,47 @@ def text_mm(text: str) -> float:
     )
 
 
-def label_column_mm(labels: list[str]) -> float:
-    """Width of a row-label column: its longest word at least, its longest label at most,
-    never wider than :data:`_LABEL_CAP_MM` unless a single word needs it. 0 for no labels."""
+def label_column_mm(labels: list[str], room: float = _LABEL_CAP_MM + _CELL_PADDING_MM) -> float:
+    """Width of a label column: its longest word at least (a label never breaks inside a
+    word); its longest label, up to :data:`_LABEL_CAP_MM` and ``room``, when there is
+    room for it. 0 for no labels."""
     if not labels:
         return 0.0
     word = max(text_mm(w) for label in labels for w in (label.split() or [""]))
     whole = max(text_mm(label) for label in labels)
-    return round(max(word, min(whole, _LABEL_CAP_MM)) + _CELL_PADDING_MM, 1)
+    comfortable = min(whole, _LABEL_CAP_MM, room - _CELL_PADDING_MM)
+    return round(max(word, comfortable) + _CELL_PADDING_MM, 1)
 
 
-def plan_table(columns: int, labels: list[str], paper: str) -> TablePlan:
-    """Portrait when every writing column gets :data:`MIN_WRITING_MM` there, else
-    landscape (where the columns are as wide as that page allows, even if narrower)."""
+def _fit(width: float, columns: int, labels: list[str]) -> tuple[float, float]:
+    """(label column, writing column) widths for ``columns`` writing columns in ``width``."""
+    label = label_column_mm(labels, width - columns * MIN_WRITING_MM)
+    return label, round((width - label) / columns, 1)
+
+
+def plan_table(
+    columns: list[str], labels: list[str], paper: str, may_turn: bool = True
+) -> TablePlan:
+    """The layout of a worksheet table with ``columns`` headings and row ``labels`` (none
+    for a table of empty rows) on ``paper``: the first of grid, transposed (a matrix,
+    unless ``may_turn`` is false), cards (empty rows) and landscape that gives every
+    writing column :data:`MIN_WRITING_MM`; landscape when none does."""
     portrait, landscape = TEXT_WIDTH_MM[paper]
-    label = label_column_mm(labels)
-    upright = (portrait - label) / columns
-    if upright >= MIN_WRITING_MM:
-        return TablePlan(False, label, round(upright, 1))
-    return TablePlan(True, label, round((landscape - label) / columns, 1))
+    label, writing = _fit(portrait, len(columns), labels)
+    if writing >= MIN_WRITING_MM:
+        return TablePlan("grid", label, writing)
+    if labels and may_turn:
+        label, writing = _fit(portrait, len(labels), columns)
+        if writing >= MIN_WRITING_MM:
+            return TablePlan("transposed", label, writing)
+    elif not labels:
+        side = label_column_mm(columns, portrait - MIN_WRITING_MM)
+        return TablePlan("cards", side, round(portrait - side, 1))
+    label, writing = _fit(landscape, len(columns), labels)
+    return TablePlan("landscape", label, writing)
 
 
-def notes_lines(paper: str, heading_mm: float = 16.0) -> int:
+def notes_lines(paper: str, heading_mm: float = 24.0) -> int:
     """How many ruled lines fill a notes page under its heading."""
     return int((TEXT_HEIGHT_MM[paper][0] - heading_mm) // LINE_PITCH_MM)
 
