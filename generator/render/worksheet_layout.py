@@ -15,6 +15,10 @@ from typing import Literal
 MIN_WRITING_MM = 45.0
 """The narrowest column a person can write a phrase in (the print lint's minimum too)."""
 
+_PLANNED_MM = MIN_WRITING_MM + 2.5
+"""What a layout must promise a writing column: the minimum plus room for the cell's
+padding and borders, and for estimates of the label column that come out narrow."""
+
 TEXT_WIDTH_MM = {"A4": (170.0, 253.0), "letter": (175.9, 235.4)}
 """Paper -> width of the text column, portrait and landscape (print-base.css margins:
 24 mm inside and 16 mm outside; 22 mm each side on landscape pages)."""
@@ -84,7 +88,7 @@ def label_column_mm(labels: list[str], room: float = _LABEL_CAP_MM + _CELL_PADDI
 
 def _fit(width: float, columns: int, labels: list[str]) -> tuple[float, float]:
     """(label column, writing column) widths for ``columns`` writing columns in ``width``."""
-    label = label_column_mm(labels, width - columns * MIN_WRITING_MM)
+    label = label_column_mm(labels, width - columns * _PLANNED_MM)
     return label, round((width - label) / columns, 1)
 
 
@@ -94,17 +98,17 @@ def plan_table(
     """The layout of a worksheet table with ``columns`` headings and row ``labels`` (none
     for a table of empty rows) on ``paper``: the first of grid, transposed (a matrix,
     unless ``may_turn`` is false), cards (empty rows) and landscape that gives every
-    writing column :data:`MIN_WRITING_MM`; landscape when none does."""
+    writing column :data:`MIN_WRITING_MM` (and a little over); landscape when none does."""
     portrait, landscape = TEXT_WIDTH_MM[paper]
     label, writing = _fit(portrait, len(columns), labels)
-    if writing >= MIN_WRITING_MM:
+    if writing >= _PLANNED_MM:
         return TablePlan("grid", label, writing)
     if labels and may_turn:
         label, writing = _fit(portrait, len(labels), columns)
-        if writing >= MIN_WRITING_MM:
+        if writing >= _PLANNED_MM:
             return TablePlan("transposed", label, writing)
     elif not labels:
-        side = label_column_mm(columns, portrait - MIN_WRITING_MM)
+        side = label_column_mm(columns, portrait - _PLANNED_MM)
         return TablePlan("cards", side, round(portrait - side, 1))
     label, writing = _fit(landscape, len(columns), labels)
     return TablePlan("landscape", label, writing)
