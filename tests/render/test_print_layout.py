@@ -10,32 +10,24 @@ straight.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from generator.printlint import lint_pdf, writing_spaces
 from generator.render.typography import in_sentence, joined, shortened, smart_text
 from generator.render.worksheet_layout import notes_lines, plan_table
 
-from ..conftest import FIXTURES, Built, run_cli
+from ..conftest import FIXTURES, Built, edit_yaml, run_cli
 
 LONG_TITLE = (
     "Serve first 先服务 and lead second: a module title long enough to need several "
     "lines anywhere it is printed, which no running header may ever do"
 )
 MM = 72 / 25.4
-
-
-def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def _module(data: dict[str, Any]) -> None:
@@ -72,8 +64,8 @@ def layout_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     base = tmp_path_factory.mktemp("print-layout")
     root = base / "program"
     shutil.copytree(FIXTURES / "basic", root)
-    _edit(root / "modules/serve-first.yml", _module)
-    _edit(root / "exercises/leader-first-or-servant-first.yml", _exercise)
+    edit_yaml(root / "modules/serve-first.yml", _module)
+    edit_yaml(root / "exercises/leader-first-or-servant-first.yml", _exercise)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace('finish_by: "12:00"', 'finish_by: "13:00"')
     config.write_text(text, encoding="utf-8")
