@@ -19,13 +19,12 @@ _PLANNED_MM = MIN_WRITING_MM + 2.5
 """What a layout must promise a writing column: the minimum plus room for the cell's
 padding and borders, and for estimates of the label column that come out narrow."""
 
-TEXT_WIDTH_MM = {"A4": (170.0, 253.0), "letter": (175.9, 235.4)}
+TEXT_WIDTH_MM = {"A4": (170.0, 249.0), "letter": (175.9, 231.4)}
 """Paper -> width of the text column, portrait and landscape (print-base.css margins:
-24 mm inside and 16 mm outside; 22 mm each side on landscape pages)."""
+24 mm inside and 16 mm outside; 24 mm each side on landscape pages)."""
 
-TEXT_HEIGHT_MM = {"A4": (255.0, 174.0), "letter": (237.4, 179.9)}
-"""Paper -> height of the text area, portrait (20 mm top, 22 mm bottom) and landscape
-(18 mm each)."""
+TEXT_HEIGHT_MM = {"A4": (255.0, 168.0), "letter": (237.4, 173.9)}
+"""Paper -> height of the text area, portrait and landscape (20 mm top, 22 mm bottom)."""
 
 LINE_PITCH_MM = 8.5
 """Ruled lines: the distance from one to the next (the lint's minimum is 8 mm)."""
