@@ -13,11 +13,17 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pdfplumber
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from generator.loader import load_program
+from generator.model.participant import participant_view
 from generator.printlint import lint_pdf, writing_spaces
+from generator.render.markdown_config import site_extensions
+from generator.render.pdf import workbook_html
 from generator.render.typography import in_sentence, joined, shortened, smart_text
 from generator.render.worksheet_layout import notes_lines, plan_table
 
@@ -207,3 +213,61 @@ def test_shortened() -> None:
     assert shortened(title, 200) == title
     assert shortened(title, 40) == "Why leadership decides…"
     assert shortened("先服务" * 40, 30).endswith("…")
+
+
+@pytest.mark.parametrize(("option", "lines"), [("ruled", True), ("dotted", True), ("blank", False)])
+def test_notes_pages_option(basic: Path, option: str, lines: bool) -> None:
+    config = basic / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "audience: Team leaders", f"audience: Team leaders\n        notes_pages: {option}"
+        ),
+        encoding="utf-8",
+    )
+    view = participant_view(load_program(basic, slide_checks=False))
+    soup = BeautifulSoup(workbook_html(view), "html.parser")
+    page = soup.select_one(".notes-page")
+    assert page is not None and f"notes-{option}" in page["class"]
+    assert len(page.select(".ws-line")) == (notes_lines("A4") if lines else 0)
+
+
+def test_a_wrong_notes_pages_option_is_a_located_error(basic: Path) -> None:
+    config = basic / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "audience: Team leaders", "audience: Team leaders\n        notes_pages: squared"
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("validate", basic)
+    assert result.code == 1
+    assert "mkdocs.yml:" in result.out + result.err
+    assert "notes_pages" in result.out + result.err
+
+
+def test_spanish_prints_its_own_quotes_in_prose_titles_and_on_the_site(basic: Path) -> None:
+    options = site_extensions("es")["smarty"]
+    html = markdown.markdown(
+        'Dijo "servir"', extensions=["smarty"], extension_configs={"smarty": options}
+    )
+    assert html == "<p>Dijo «servir»</p>"
+    config = basic / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("audience: Team leaders", "audience: Team leaders\n        language: es"),
+        encoding="utf-8",
+    )
+    module = basic / "modules/serve-first.yml"
+    module.write_text(
+        module.read_text(encoding="utf-8").replace(
+            'title: "Serve first: what servant leadership is"', "title: 'Servir \"primero\"'"
+        ),
+        encoding="utf-8",
+    )
+    view = participant_view(load_program(basic, slide_checks=False))
+    page = BeautifulSoup(workbook_html(view), "html.parser").get_text()
+    assert "Servir «primero»" in page
+    assert "«how do I get my" in page  # the summary's Markdown, through smarty
+    assert '"primero"' not in page
