@@ -243,8 +243,9 @@ def test_a_wrong_notes_pages_option_is_a_located_error(basic: Path) -> None:
     )
     result = run_cli("validate", basic)
     assert result.code == 1
-    assert "mkdocs.yml:" in result.out + result.err
-    assert "notes_pages" in result.out + result.err
+    assert (
+        "mkdocs.yml:19: program.notes_pages: expected 'ruled', 'dotted' or 'blank', got 'squared'"
+    ) in result.out + result.err
 
 
 def test_spanish_prints_its_own_quotes_in_prose_titles_and_on_the_site(basic: Path) -> None:
