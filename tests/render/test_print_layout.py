@@ -215,16 +215,17 @@ def test_shortened() -> None:
     assert shortened("先服务" * 40, 30).endswith("…")
 
 
+def _program_setting(root: Path, line: str) -> None:
+    """Add ``line`` (``key: value``) to the program settings of the fixture's mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    setting = f"audience: Team leaders\n        {line}"
+    config.write_text(text.replace("audience: Team leaders", setting), encoding="utf-8")
+
+
 @pytest.mark.parametrize(("option", "lines"), [("ruled", True), ("dotted", True), ("blank", False)])
 def test_notes_pages_option(basic: Path, option: str, lines: bool) -> None:
-    config = basic / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(
-            "audience: Team leaders", f"audience: Team leaders\n        notes_pages: {option}"
-        ),
-        encoding="utf-8",
-    )
+    _program_setting(basic, f"notes_pages: {option}")
     view = participant_view(load_program(basic, slide_checks=False))
     soup = BeautifulSoup(workbook_html(view), "html.parser")
     page = soup.select_one(".notes-page")
@@ -233,14 +234,7 @@ def test_notes_pages_option(basic: Path, option: str, lines: bool) -> None:
 
 
 def test_a_wrong_notes_pages_option_is_a_located_error(basic: Path) -> None:
-    config = basic / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(
-            "audience: Team leaders", "audience: Team leaders\n        notes_pages: squared"
-        ),
-        encoding="utf-8",
-    )
+    _program_setting(basic, "notes_pages: squared")
     result = run_cli("validate", basic)
     assert result.code == 1
     assert (
@@ -254,12 +248,7 @@ def test_spanish_prints_its_own_quotes_in_prose_titles_and_on_the_site(basic: Pa
         'Dijo "servir"', extensions=["smarty"], extension_configs={"smarty": options}
     )
     assert html == "<p>Dijo «servir»</p>"
-    config = basic / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("audience: Team leaders", "audience: Team leaders\n        language: es"),
-        encoding="utf-8",
-    )
+    _program_setting(basic, "language: es")
     module = basic / "modules/serve-first.yml"
     module.write_text(
         module.read_text(encoding="utf-8").replace(
