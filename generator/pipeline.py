@@ -143,7 +143,7 @@ def _build(
     base = package_fingerprint()
     participant = view.model_dump(mode="json")
     full = _program_json(program)
-    assets = [program.root / p for p in _asset_paths(program)]
+    assets = [program.root / p for p in asset_paths(program)]
     staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
     finished = False
@@ -324,7 +324,7 @@ def _program_json(program: Program) -> dict[str, Any]:
     }
 
 
-def _asset_paths(program: Program) -> list[str]:
+def asset_paths(program: Program) -> list[str]:
     """Files outside the YAML that change outputs: the logo, a slides template, the
     images and files that prose refers to and the images segments put on screen."""
     from .assets_copy import prose_files

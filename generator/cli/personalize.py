@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -36,9 +37,12 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
 
     from ..boundary import output_inside_sources
     from ..errors import display_path
+    from ..file_names import file_names
     from ..glyphs import fonts_missing_notice, roster_warnings
+    from ..pipeline import asset_paths
     from ..render.personal import personalise
     from ..roster import read_roster
+    from ..roster_cache import RosterManifest, person_key, roster_base
 
     if why := output_inside_sources(path, out or path / "build" / "personalized"):
         raise click.BadParameter(why, param_hint="'--out'")
@@ -51,12 +55,31 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     if notice := fonts_missing_notice():
         click.echo(f"notice: {notice}", err=True)
     target = out or path / "build" / "personalized"
+    view = participant_view(program)
+    stems = file_names(p.name for p in people)
+    base = roster_base(
+        view.model_dump(mode="json"), [program.root / a for a in asset_paths(program)]
+    )
+    keys = [person_key(base, person) for person in people]
     with output_lock(target):  # one build or personalize at a time into a folder
         remove_leftovers(target)
+        manifest = RosterManifest.load(target)
+        todo = [i for i, stem in enumerate(stems) if not manifest.current(stem, keys[i])]
         staging = staging_dir(target, ".staging-")
         try:
-            with _progress(len(people)) as advance:
-                done = personalise(program, participant_view(program), people, staging, advance)
+            with _progress(len(todo)) as advance:
+                done = personalise(
+                    program,
+                    view,
+                    [people[i] for i in todo],
+                    staging,
+                    advance,
+                    stems=[stems[i] for i in todo],
+                    jobs=os.cpu_count() or 1,
+                )
+            for i in todo:
+                manifest.record(stems[i], keys[i], staging)
+            manifest.write(staging, set(stems))
             with deferred():  # all files or none: Ctrl-C here would leave a mixture
                 publish_files(staging, target)
         finally:
@@ -65,6 +88,9 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
         f"Wrote {_count(len(done.workbooks), 'workbook')} and "
         f"{_count(len(done.certificates), 'certificate')} to {target}"
     )
+    if unchanged := len(people) - len(todo):
+        who = "1 person" if unchanged == 1 else f"{unchanged} people"
+        click.echo(f"unchanged: {who} (workbook and certificate already current)")
     if problems:
         skipped = "1 roster row was" if len(problems) == 1 else f"{len(problems)} roster rows were"
         click.echo(f"{skipped} skipped.", err=True)

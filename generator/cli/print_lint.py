@@ -15,11 +15,18 @@ import click
     required=True,
     type=click.Path(exists=True, resolve_path=False, path_type=Path),
 )
-def command(paths: tuple[Path, ...]) -> None:
+@click.option(
+    "--figures",
+    is_flag=True,
+    help="Print a Markdown table instead: findings per rule per document, pages, and "
+    "the smallest writing space of each kind.",
+)
+def command(paths: tuple[Path, ...], figures: bool) -> None:
     """Check the PDFs in PATHS (files, or build folders: every PDF under them but the
     site's and the slides') for stranded headings, lone lines and rows, half-empty
     pages, small writing space, long running headers and text outside the margins.
-    Prints one finding per line; exit 1 when there is any."""
+    Prints one finding per line; exit 1 when there is any. The rules, their codes and
+    the minimum writing space: generator/printlint/."""
     from ..printlint import lint_pdf, pdfs_in
 
     pdfs = pdfs_in(paths)
@@ -27,11 +34,17 @@ def command(paths: tuple[Path, ...]) -> None:
         raise click.BadParameter(
             "no PDF there; give a build folder or PDF files", param_hint="PATHS"
         )
-    count = 0
+    found = []
     for pdf, name in pdfs:
         for finding in lint_pdf(pdf, name):
-            click.echo(str(finding))
-            count += 1
+            found.append(finding)
+            if not figures:
+                click.echo(str(finding))
+    if figures:
+        from ..printlint.figures import figures as table
+
+        click.echo(table(pdfs, found), nl=False)
+    count = len(found)
     click.echo(
         f"{count} finding{'' if count == 1 else 's'} in {len(pdfs)} "
         f"PDF{'' if len(pdfs) == 1 else 's'}.",

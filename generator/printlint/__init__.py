@@ -10,6 +10,7 @@ outline). ``lint_paths`` does the same for several PDFs and the PDFs in folders.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,7 +41,7 @@ NOT_PRINTED = {"site", "slides"}  # folders of a build holding copies and the de
 
 
 class UnreadablePDF(ServeFirstError):
-    """A file given to the lint that is not a PDF pdfplumber can read."""
+    """A file given to the lint that is not a PDF pdfplumber can read, or not tagged."""
 
 
 def _open(path: Path) -> PDF:
@@ -53,10 +54,16 @@ def _open(path: Path) -> PDF:
 def lint_pdf(path: Path, name: str | None = None) -> list[Finding]:
     """Every finding in the PDF at ``path``, by page then rule; findings name the document
     ``name`` (default: the file's name). Raises OSError when the file cannot be read and
-    :class:`UnreadablePDF` when it is not a PDF."""
+    :class:`UnreadablePDF` when it is not a PDF or has no tags (the lint reads blocks from
+    the structure tree WeasyPrint writes for PDF/UA)."""
     name = name or path.name
     found: list[Finding] = []
     with _open(path) as document:
+        if "StructTreeRoot" not in document.doc.catalog:
+            raise UnreadablePDF(
+                f"{path}: not a tagged PDF; the print lint reads the tags of the PDFs "
+                "servefirst builds"
+            )
         pages: list[Page] = [read_page(page) for page in document.pages]
         found.extend(flow_findings(pages, name))
         for page in pages:
@@ -77,7 +84,7 @@ def pdfs_in(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     itself (named by its file name); a folder for every ``*.pdf`` under it, sorted, named
     by its path inside the folder, leaving out the folders ``site`` and ``slides`` of a
     build (the handbook's copy of the workbook and the slide deck are not print
-    documents)."""
+    documents). PDFs that would share a name are named by their paths as given."""
     found: list[tuple[Path, str]] = []
     for path in paths:
         if not path.is_dir():
@@ -87,7 +94,8 @@ def pdfs_in(paths: Iterable[Path]) -> list[tuple[Path, str]]:
             inside = pdf.relative_to(path)
             if pdf.is_file() and not NOT_PRINTED & set(inside.parts[:-1]):
                 found.append((pdf, inside.as_posix()))
-    return found
+    names = Counter(name for _, name in found)
+    return [(pdf, pdf.as_posix() if names[name] > 1 else name) for pdf, name in found]
 
 
 def lint_paths(paths: Iterable[Path]) -> list[Finding]:

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from .area import MM
 from .findings import Finding
-from .reading import Block, Char, Page
+from .lines import Char, lines_of
+from .reading import Block, Page
 
 TOLERANCE = 1.5  # points: glyph boxes come from advance widths
 EDGE = 4 * MM
@@ -46,15 +47,16 @@ def header_findings(page: Page, document: str) -> Iterator[Finding]:
             or line.top < EDGE
             or line.bottom > page.height - EDGE
         ):
+            distance = max(0.0, _edge_distance(page, line.x0, line.x1, line.top, line.bottom))
             yield Finding(
                 document,
                 page.number,
                 "PL302",
-                f"margin text '{_short(line.text)}' {_edge_distance(page, line.x0, line.x1, line.top, line.bottom) / MM:.1f} mm "
-                "from the page edge; at least 4 mm",
+                f"margin text '{_short(line.text)}' {distance / MM:.1f} mm from the page edge; "
+                "at least 4 mm",
             )
     if stray:
-        text = "".join(c["text"] for c in stray)
+        text = " ".join(line.text for line in lines_of(stray))
         yield Finding(
             document,
             page.number,

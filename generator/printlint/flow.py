@@ -1,6 +1,6 @@
 """How content flows from one page to the next (rules PL101-PL106).
 
-Each rule looks at a pair of facing-in-order pages: the last block of one and the first
+Each rule looks at two consecutive pages: the last block of one and the first
 block of the next. A block continues on the next page when the two pieces are the same
 kind (a paragraph, a list item without its marker, a table with the same columns) and,
 for text, the last line of the first piece runs to the column's edge without closing
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .area import MM
 from .findings import Finding
-from .reading import Block, Page, runs_on
+from .reading import Block, Page, Row, runs_on
 
 SPARSE = 1 / 3  # a page less full than this is sparse (PL106)
 GAP = 4 * MM  # the space a moved block would need above it
@@ -46,17 +46,13 @@ def _stranded(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
     following = nxt.text_blocks()
     if not blocks or not following or page.body_bottom is None:
         return
-    if len(blocks) == 1 or blocks[-1].bottom < page.body_bottom - 2:
-        return  # a notes page, or something is drawn below the last text: its content
+    if blocks[-1].bottom < page.body_bottom - 2:
+        return  # something is drawn below the last text: its content
+    if len(blocks) == 1 and (nxt.empty or _opens_section(nxt)):
+        return  # a notes page: a heading and room to write
     last = blocks[-1]
-    if (
-        last.heading_level is None
-        and not last.is_label
-        and last.kind == "P"
-        and len(last.lines) == 1
-        and (blocks[-2].heading_level or blocks[-2].is_label)
-    ):
-        last = blocks[-2]  # a heading and its one-line subtitle or meta line
+    if len(blocks) > 1 and _meta_line(last, page):
+        last = blocks[-2]  # a heading and its subtitle or meta line
     level = last.heading_level
     if level is None and not last.is_label:
         return
@@ -72,6 +68,16 @@ def _stranded(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
         "PL101",
         f"{what} '{_short(last.text)}' {where}; its content starts on p. {nxt.number}",
     )
+
+
+def _meta_line(block: Block, page: Page) -> bool:
+    """A one-line paragraph, or a two-line one in smaller type than most of the page's
+    text: what follows a heading as its subtitle or meta line (``Pair · 15 minutes``)."""
+    if block.kind != "P" or block.heading_level or block.is_label or len(block.lines) > 2:
+        return False
+    sizes = sorted(c["size"] for c in page.body_chars)
+    usual = sizes[len(sizes) // 2] if sizes else 0
+    return len(block.lines) == 1 or block.lines[0].size < usual - 0.5
 
 
 def _lonely_lines(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
@@ -100,11 +106,33 @@ def _lonely_lines(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
         )
 
 
+def _last_table(page: Page) -> Block | None:
+    """The table that ends the page: a ruled grid reaching its lowest content (it shows
+    empty rows, which the tags do not), or else a tagged table that is its last block."""
+    if page.body_bottom is not None:
+        for grid in page.grids:
+            if grid.box[3] >= page.body_bottom - 2:
+                return grid.table
+    return page.blocks[-1] if page.blocks and page.blocks[-1].kind == "Table" else None
+
+
+def _first_table(page: Page) -> Block | None:
+    """The table that starts the page, as :func:`_last_table` finds it."""
+    tops = [b.top for b in page.text_blocks()]
+    for grid in page.grids:
+        if not tops or grid.box[1] <= min(tops) + 1:
+            return grid.table
+    return page.blocks[0] if page.blocks and page.blocks[0].kind == "Table" else None
+
+
+def _row(row: Row) -> str:
+    text = " ".join(" ".join(row.cells).split())
+    return f" ('{_short(text)}')" if text else ""
+
+
 def _table_split(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
-    if not page.blocks or not nxt.blocks:
-        return
-    last, first = page.blocks[-1], nxt.blocks[0]
-    if last.kind != "Table" or first.kind != "Table":
+    last, first = _last_table(page), _first_table(nxt)
+    if last is None or first is None:
         return
     body = [r for r in last.rows if not r.header]
     rest = [r for r in first.rows if not r.header]
@@ -116,15 +144,15 @@ def _table_split(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
             document,
             page.number,
             "PL104",
-            f"one row of a table ('{_short(' '.join(body[0].cells))}') alone at the foot "
-            f"of the page; the table goes on on p. {nxt.number}",
+            f"one row of a table{_row(body[0])} alone at the foot of the page; "
+            f"the table goes on on p. {nxt.number}",
         )
     if len(rest) == 1:
         yield Finding(
             document,
             nxt.number,
             "PL104",
-            f"one row of a table ('{_short(' '.join(rest[0].cells))}') alone on the page; "
+            f"one row of a table{_row(rest[0])} alone on the page; "
             f"the table starts on p. {page.number}",
         )
     heads = [r for r in last.rows if r.header]
@@ -133,8 +161,7 @@ def _table_split(page: Page, nxt: Page, document: str) -> Iterator[Finding]:
             document,
             nxt.number,
             "PL105",
-            f"a table continued from p. {page.number} without its header row "
-            f"('{_short(' '.join(heads[0].cells))}')",
+            f"a table continued from p. {page.number} without its header row{_row(heads[0])}",
         )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .area import Area, text_area
+from .lines import Char, Line, lines_of
 
 HEADINGS = {"H1", "H2", "H3", "H4", "H5", "H6"}
 TEXT_BLOCKS = HEADINGS | {"P", "LI", "Caption"}
@@ -22,20 +23,6 @@ INLINE = {"Span", "Link", "Lbl", "LBody", "NonStruct"}
 TERMINAL = tuple('.!?…:;"”’»)]')
 
 Node = dict[str, Any]
-Char = dict[str, Any]
-
-
-@dataclass
-class Line:
-    """One line of text: its box and what it says."""
-
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    text: str
-    bold: bool
-    size: float
 
 
 @dataclass
@@ -82,6 +69,21 @@ class Block:
         return self.kind == "P" and len(self.lines) <= 2 and all(ln.bold for ln in self.lines)
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class Grid:
+    """A table ruled on every side, found by its drawn lines: its box, its cells' boxes
+    row by row (``None`` where a cell spans), and the table as a :class:`Block` whose
+    rows hold the cells' texts (the first row is a header when every cell has text).
+    Empty rows, which the tag tree does not show, are here."""
+
+    box: Box
+    cells: list[list[Box | None]]
+    table: Block
+
+
 @dataclass
 class Unit:
     """A top-level element of a page (a heading, a box, a worksheet...) and its blocks."""
@@ -109,6 +111,7 @@ class Page:
     body_chars: list[Char]
     body_bottom: float | None
     plumber: Any = field(repr=False, default=None)
+    grids: list[Grid] = field(default_factory=list, repr=False)
 
     @property
     def empty(self) -> bool:
@@ -116,65 +119,6 @@ class Page:
 
     def text_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.lines]
-
-
-def lines_of(chars: list[Char]) -> list[Line]:
-    """Glyphs grouped into lines: glyphs whose vertical middles are within half a glyph
-    height of each other share a line. Lines top to bottom, glyphs left to right."""
-    found: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        middle = (char["top"] + char["bottom"]) / 2
-        for line in found:
-            first = line[0]
-            if abs((first["top"] + first["bottom"]) / 2 - middle) < 0.5 * max(
-                char["size"], first["size"]
-            ):
-                line.append(char)
-                break
-        else:
-            found.append([char])
-    lines = []
-    for group in found:
-        group.sort(key=lambda c: c["x0"])
-        text = _joined(group)
-        if not text:
-            continue
-        printing = [c for c in group if c["text"].strip()]
-        lines.append(
-            Line(
-                top=min(c["top"] for c in printing),
-                bottom=max(c["bottom"] for c in printing),
-                x0=min(c["x0"] for c in printing),
-                x1=max(c["x1"] for c in printing),
-                text=text,
-                bold=all(_bold(c) for c in printing),
-                size=max(c["size"] for c in printing),
-            )
-        )
-    return sorted(lines, key=lambda ln: ln.top)
-
-
-def _joined(chars: list[Char]) -> str:
-    """The text of glyphs on one line, with a space wherever a gap between two glyphs is
-    wider than a sixth of the type size (PDFs often place words without space glyphs)."""
-    text = ""
-    previous: Char | None = None
-    for char in chars:
-        if (
-            previous is not None
-            and char["x0"] - previous["x1"] > char["size"] / 6
-            and not text.endswith(" ")
-            and char["text"] != " "
-        ):
-            text += " "
-        text += char["text"]
-        previous = char
-    return " ".join(text.split())
-
-
-def _bold(char: Char) -> bool:
-    name = str(char.get("fontname", ""))
-    return any(weight in name for weight in ("Bold", "Black", "Heavy", "Semibold"))
 
 
 def _mcids(node: Node) -> Iterator[int]:
@@ -277,7 +221,14 @@ def joined_lines(blocks: list[Block]) -> list[Block]:
 
 def _units(roots: list[Node], reader: _Reader) -> list[Unit]:
     nodes = roots
-    while len(nodes) == 1 and nodes[0]["type"] in ("Sect", "Div", "NonStruct", "Part", "Art"):
+    while len(nodes) == 1 and nodes[0]["type"] in (
+        "Document",
+        "Sect",
+        "Div",
+        "NonStruct",
+        "Part",
+        "Art",
+    ):
         nodes = nodes[0].get("children", [])
     units = []
     for node in nodes:
@@ -286,6 +237,36 @@ def _units(roots: list[Node], reader: _Reader) -> list[Unit]:
             blocks = joined_lines(blocks)
             units.append(Unit(blocks))
     return units
+
+
+RULED = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
+
+
+def _grid(table: Any, body: list[Char]) -> Grid:
+    cells: list[list[Box | None]] = [
+        [tuple(float(v) for v in cell) if cell else None for cell in row.cells]  # type: ignore[misc]
+        for row in table.rows
+    ]
+    texts = [[chars_in(body, cell) if cell else [] for cell in row] for row in cells]
+    rows = [Row([" ".join(ln.text for ln in lines_of(c)) for c in row], False) for row in texts]
+    if rows and all(rows[0].cells):
+        rows[0].header = True
+    chars = [c for row in texts for cell in row for c in cell]
+    box: Box = tuple(float(v) for v in table.bbox)  # type: ignore[assignment]
+    return Grid(box, cells, Block("Table", lines_of(chars), rows=rows, chars=chars))
+
+
+def chars_in(chars: list[Char], box: Box) -> list[Char]:
+    """The glyphs of ``chars`` inside ``box`` (to a point)."""
+    x0, top, x1, bottom = box
+    return [
+        c
+        for c in chars
+        if c["x0"] >= x0 - 1
+        and c["x1"] <= x1 + 1
+        and c["top"] >= top - 1
+        and c["bottom"] <= bottom + 1
+    ]
 
 
 def read_page(page: Any) -> Page:
@@ -311,6 +292,7 @@ def read_page(page: Any) -> Page:
     for shape in (*page.rects, *page.lines, *page.curves, *page.images):
         if shape["top"] >= area.top - 2 and shape["bottom"] <= area.bottom + 2:
             bottoms.append(shape["bottom"])
+    grids = [_grid(table, body) for table in page.find_tables(RULED)]
     return Page(
         number=page.page_number,
         width=float(page.width),
@@ -322,6 +304,7 @@ def read_page(page: Any) -> Page:
         body_chars=body,
         body_bottom=max(bottoms) if bottoms else None,
         plumber=page,
+        grids=grids,
     )
 
 

@@ -30,7 +30,8 @@ from typing import Any
 
 from .area import MM
 from .findings import Finding
-from .reading import Page, lines_of
+from .lines import lines_of
+from .reading import Page, chars_in
 
 MINIMUM = {
     "line_gap": 8 * MM,
@@ -137,9 +138,8 @@ def _ruled(page: Page, rules: list[Box]) -> Iterator[Space]:
 
 
 def _grid_cells(page: Page) -> Iterator[Space]:
-    settings = {"vertical_strategy": "lines_strict", "horizontal_strategy": "lines_strict"}
-    for table in page.plumber.find_tables(settings):
-        cells = [c for c in table.cells if c is not None]
+    for grid in page.grids:
+        cells = [cell for row in grid.cells for cell in row if cell is not None]
         for cell in cells:
             if _text_in(page, cell):
                 continue
@@ -150,20 +150,8 @@ def _grid_cells(page: Page) -> Iterator[Space]:
             ]
             label = ""
             if heads:
-                x0, top, x1, bottom = min(heads, key=lambda c: c[1])
-                label = " ".join(
-                    line.text
-                    for line in lines_of(
-                        [
-                            ch
-                            for ch in page.body_chars
-                            if x0 - 1 <= ch["x0"]
-                            and ch["x1"] <= x1 + 1
-                            and top - 1 <= ch["top"]
-                            and ch["bottom"] <= bottom + 1
-                        ]
-                    )
-                )
+                head = min(heads, key=lambda c: c[1])
+                label = " ".join(line.text for line in lines_of(chars_in(page.body_chars, head)))
             yield Space(
                 "cell", page.number, cell[2] - cell[0], cell[3] - cell[1], cell[1], cell[0], label
             )
@@ -171,7 +159,7 @@ def _grid_cells(page: Page) -> Iterator[Space]:
 
 def spaces(page: Page) -> list[Space]:
     """Every writing space drawn on ``page``, top to bottom."""
-    if page.number == 1 or page.plumber is None:
+    if page.number == 1 or page.plumber is None:  # no page behind it: nothing drawn
         return []  # the cover: its name line is the cover's, not a worksheet's
     rings, rest = _rings(page.plumber)
     found = list(_ruled(page, _rules(page, rings, rest)))
@@ -191,41 +179,25 @@ def _mm(points: float) -> str:
     return f"{points / MM:.0f} mm"
 
 
-def space_findings(page: Page, document: str) -> Iterator[Finding]:
-    """PL201-PL204 for one page."""
-    found = spaces(page)
-    ticks = [s for s in found if s.kind == "tick"]
+def _column(cells: list[Space]) -> str:
+    label = cells[0].label
+    count = f"{len(cells)} cell{'' if len(cells) == 1 else 's'}"
+    return (f"the writing column '{label}'" if label else "a writing column") + f" ({count})"
 
-    def finding(rule: str, text: str) -> Finding:
-        return Finding(document, page.number, rule, text)
 
-    narrow_columns: dict[tuple[int, int, str], list[Space]] = {}
-    for space in found:
-        name = f" under '{space.label}'" if space.label else ""
-        if space.kind == "lines" and space.height < MINIMUM["line_gap"]:
-            yield finding("PL201", f"ruled lines {_mm(space.height)} apart; at least 8 mm")
-        if space.kind == "box" and space.height < MINIMUM["box_height"]:
-            yield finding("PL202", f"a writing box {_mm(space.height)} tall; at least 15 mm")
-        if space.kind == "cell" and space.height < MINIMUM["cell_height"]:
-            yield finding("PL202", f"a writing cell{name} {_mm(space.height)} tall; at least 8 mm")
-        if space.kind == "cell" and space.width < MINIMUM["column_width"]:
-            key = (round(space.left), round(space.width), space.label)
-            narrow_columns.setdefault(key, []).append(space)
-        elif space.kind != "tick" and space.width < MINIMUM["column_width"]:
-            what = {"lines": "ruled lines", "box": "a writing box", "cell": "a writing cell"}
-            yield finding(
-                "PL203",
-                f"{what[space.kind]}{name} {_mm(space.width)} wide; at least 45 mm",
-            )
-        if space.kind == "tick" and min(space.width, space.height) < MINIMUM["tick"]:
-            yield finding("PL204", f"a tick box {_mm(space.width)} across; at least 4 mm")
-    for (_, _, label), cells in narrow_columns.items():
-        name = f"'{label}'" if label else "without a heading"
-        yield finding(
-            "PL203",
-            f"the writing column {name} is {_mm(cells[0].width)} wide "
-            f"({len(cells)} cells); at least 45 mm",
-        )
+def _cell_findings(cells: list[Space]) -> Iterator[tuple[str, str]]:
+    columns: dict[tuple[int, int, str], list[Space]] = {}
+    for cell in cells:
+        columns.setdefault((round(cell.left), round(cell.width), cell.label), []).append(cell)
+    for column in columns.values():
+        if column[0].width < MINIMUM["column_width"]:
+            yield "PL203", f"{_column(column)} is {_mm(column[0].width)} wide; at least 45 mm"
+        low = min(c.height for c in column)
+        if low < MINIMUM["cell_height"]:
+            yield "PL202", f"{_column(column)} has cells {_mm(low)} tall; at least 8 mm"
+
+
+def _scale_findings(ticks: list[Space]) -> Iterator[tuple[str, str]]:
     rows: dict[int, list[Space]] = {}
     for tick in ticks:
         rows.setdefault(round(tick.top), []).append(tick)
@@ -235,6 +207,28 @@ def space_findings(page: Page, document: str) -> Iterator[Finding]:
             continue
         pitch = min(b - a for a, b in itertools.pairwise(centres))
         if pitch < MINIMUM["scale_pitch"]:
-            yield Finding(
-                document, page.number, "PL204", f"scale points {_mm(pitch)} apart; at least 6 mm"
-            )
+            yield "PL204", f"scale points {_mm(pitch)} apart; at least 6 mm"
+
+
+def space_findings(page: Page, document: str) -> Iterator[Finding]:
+    """PL201-PL204 for one page: one finding per stack of lines, box or tick box, one
+    per table column for writing cells and one per row of scale points."""
+    found = spaces(page)
+    results: list[tuple[str, str]] = []
+    for space in found:
+        if space.kind == "lines":
+            if space.height < MINIMUM["line_gap"]:
+                results.append(("PL201", f"ruled lines {_mm(space.height)} apart; at least 8 mm"))
+            if space.width < MINIMUM["column_width"]:
+                results.append(("PL203", f"ruled lines {_mm(space.width)} wide; at least 45 mm"))
+        elif space.kind == "box":
+            if space.height < MINIMUM["box_height"]:
+                results.append(("PL202", f"a writing box {_mm(space.height)} tall; at least 15 mm"))
+            if space.width < MINIMUM["column_width"]:
+                results.append(("PL203", f"a writing box {_mm(space.width)} wide; at least 45 mm"))
+        elif space.kind == "tick" and min(space.width, space.height) < MINIMUM["tick"]:
+            results.append(("PL204", f"a tick box {_mm(space.width)} across; at least 4 mm"))
+    results.extend(_cell_findings([s for s in found if s.kind == "cell"]))
+    results.extend(_scale_findings([s for s in found if s.kind == "tick"]))
+    for rule, message in results:
+        yield Finding(document, page.number, rule, message)
