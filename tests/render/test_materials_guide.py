@@ -49,7 +49,7 @@ def materials_text(guide_build: Built) -> str:
         "Masking tape 2 2 per room",
         "Projector and screen (or a large display) 1 1 per room Two weeks before All day",
         "Sticky dot (two colours) 32 2 per person × 16",
-        "Sticky-note pad (optional) 8 1 per pair × 8",
+        "Sticky-note pad 13 1 per room + 1 per pair × 8 + 1 per table × 4",
         "Visible timer (a phone on a stand or a slide) 1 1 per room",
     ],
 )
