@@ -54,8 +54,9 @@ class RenderedPdf:
     """Page number (1-based) of every element id in the document."""
 
 
-def workbook_html(view: ParticipantProgram) -> str:
-    """The participant workbook as HTML. Takes only the participant view."""
+def workbook_html(view: ParticipantProgram, chunk: str | None = None) -> str:
+    """The participant workbook as HTML. Takes only the participant view; ``chunk``
+    ("front", "module-<id>", "back") prints only that part (see render/chunks.py)."""
     agenda = build_agenda(view.config, view.modules)
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
@@ -78,6 +79,7 @@ def workbook_html(view: ParticipantProgram) -> str:
         checkpoints=CHECKPOINTS,
         toc=toc,
         sources=sources,
+        chunk=chunk,
     )
 
 
@@ -94,10 +96,11 @@ def facilitator_html(
     program: Program,
     workbook_pages: dict[str, int],
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
+    chunk: str | None = None,
 ) -> str:
     """The facilitator guide as HTML, with page references into the workbook and, given
     ``slides`` (module id -> each segment's first and last slide), "Slide N" beside each
-    segment."""
+    segment. ``chunk`` prints only that part (see render/chunks.py)."""
     agenda = build_agenda(program.config, program.modules)
     materials = totals.materials(program)
     sources = all_sources(
@@ -152,6 +155,7 @@ def facilitator_html(
         learning=_learning_items(program),
         open_questions=OPEN_QUESTIONS,
         sources=sources,
+        chunk=chunk,
     )
 
 
@@ -280,7 +284,15 @@ def anchor_pages(document: Document) -> dict[str, int]:
     return pages
 
 
+CHUNKED = True
+"""Lay the two documents out in chunks (render/chunked.py); False: in one pass."""
+
+
 def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
+    if CHUNKED:
+        from .chunked import chunked_workbook
+
+        return chunked_workbook(view, target, base_url)
     return write(layout(workbook_html(view), "workbook", view.config, base_url), target)
 
 
@@ -290,6 +302,10 @@ def render_facilitator(
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> RenderedPdf:
+    if CHUNKED:
+        from .chunked import chunked_facilitator
+
+        return chunked_facilitator(program, workbook_pages, target, slides)
     html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 

@@ -1,0 +1,194 @@
+"""Layout in chunks: front matter, each module, back matter, one WeasyPrint layout each.
+
+A chunk is the document's own template rendered with ``chunk`` set to ``"front"``,
+``"module-<id>"`` or ``"back"`` (the templates print only that part). Every chunk starts
+on a right-hand page and ends after an even number of pages: an empty marker closes the
+chunk with ``break-before: right`` (WeasyPrint adds the blank "Notes" verso when the
+chunk ends on a right-hand page), and the page holding the marker is dropped before the
+chunk is written. So a module's page count never depends on the modules before it.
+
+Page numbers carry across chunks with ``@page :first { counter-reset: page N }``; links
+and page references into another chunk become ``sf-chunk:<anchor>`` links printing a
+plain number (``data-page``), which :mod:`generator.render.assemble` turns back into
+internal links. Chunks are laid out in order, front matter first with provisional
+numbers and again at the end when its numbers changed; references only point backwards
+(a revisited case names the module that told it first) or into the front matter's
+contents, so one pass over the modules suffices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.program import ProgramConfig
+from .pdf import RenderedPdf, anchor_pages, layout
+
+SCHEME = "sf-chunk:"
+_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
+ChunkHtml = Callable[[str, dict[str, int]], str]
+"""(chunk name, known anchor pages) -> the chunk's HTML."""
+
+
+@dataclass(frozen=True)
+class LaidChunk:
+    name: str
+    path: Path
+    first: int
+    """The printed number of the chunk's first page (1-based)."""
+    pages: int
+    anchors: dict[str, int]
+    """Printed page number of every element id in the chunk."""
+
+
+@dataclass
+class ChunkCache:
+    """Chunk PDFs kept between builds in ``folder``, keyed by a hash of the chunk's HTML,
+    its first page number and the layout ``salt`` (code, styles, renderer versions).
+    ``reused`` and ``laid_out`` name the chunks of the last document in order."""
+
+    folder: Path
+    salt: str = ""
+    reused: list[str] = field(default_factory=list)
+    laid_out: list[str] = field(default_factory=list)
+
+    def key(self, kind: str, html: str, first: int) -> str:
+        digest = hashlib.sha256(f"{self.salt}\0{kind}\0{first}\0".encode())
+        digest.update(html.encode())
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str) -> tuple[Path, int, dict[str, int]] | None:
+        pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        try:
+            facts = json.loads(meta.read_text(encoding="utf-8"))
+            if not pdf.is_file():
+                return None
+            return pdf, int(facts["pages"]), {str(k): int(v) for k, v in facts["anchors"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int]) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{key}.pdf"
+        shutil.copyfile(pdf, target)
+        meta = {"pages": pages, "anchors": anchors}
+        (self.folder / f"{key}.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
+        return target
+
+
+def chunk_names(module_ids: list[str]) -> list[str]:
+    """The chunks of a document in order: front, one per module, back."""
+    return ["front", *(f"module-{m}" for m in module_ids), "back"]
+
+
+def localise(html: str, first: int, known: dict[str, int]) -> str:
+    """The chunk's HTML made to stand alone: its first page numbered ``first``, a closing
+    marker (see the module docstring), and every link to an id of another chunk turned
+    into an ``sf-chunk:`` link carrying the known page number (``?`` when not yet known)."""
+    own = set(_ID.findall(html))
+
+    def relink(match: re.Match[str]) -> str:
+        attributes, anchor = match.group(1), match.group(2)
+        if anchor in own:
+            return match.group(0)
+        page = known.get(anchor)
+        return f'<a{attributes} href="{SCHEME}{anchor}" data-page="{page or "?"}"'
+
+    html = _HREF.sub(relink, html)
+    style = (
+        "<style>"
+        f"@page :first {{ counter-reset: page {first} }}"
+        ".toc a[data-page]::after { content: leader('.') attr(data-page) }"
+        "a.pageref[data-page]::after { content: attr(data-page) }"
+        ".sf-chunk-end { break-before: right }"
+        "</style>"
+    )
+    html = html.replace("</head>", style + "</head>", 1)
+    return html.replace("</body>", '<div class="sf-chunk-end"></div></body>', 1)
+
+
+def lay_out_chunk(
+    html: str, kind: str, config: ProgramConfig, base_url: Path, first: int, target: Path
+) -> tuple[int, dict[str, int]]:
+    """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1).
+    Returns (pages, {anchor: printed page number})."""
+    document = layout(html, kind, config, base_url)
+    del document.pages[-1]  # the closing marker's page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target, pdf_variant="pdf/ua-1")
+    anchors = {a: first + n - 1 for a, n in anchor_pages(document).items()}
+    return len(document.pages), anchors
+
+
+def lay_out_document(
+    names: list[str],
+    chunk_html: ChunkHtml,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    cache: ChunkCache,
+    provisional: dict[str, int] | None = None,
+) -> list[LaidChunk]:
+    """Lay out every chunk of a document in order (see the module docstring), reusing
+    cached chunks. ``provisional`` gives the front matter page numbers to start from
+    (the last build's); returns the chunks in document order."""
+    cache.reused, cache.laid_out = [], []
+    known: dict[str, int] = dict(provisional or {})
+    for _ in range(4):  # the front matter's length settles at once in practice
+        laid: list[LaidChunk] = []
+        first = 1
+        for name in names:
+            html = chunk_html(name, known)
+            html = localise(html, first, known)
+            chunk = _one(name, html, kind, config, base_url, cache, first)
+            laid.append(chunk)
+            known.update(chunk.anchors)
+            first += chunk.pages
+        front = laid[0]
+        html = localise(chunk_html("front", known), 1, known)
+        again = _one("front", html, kind, config, base_url, cache, 1)
+        if again.pages == front.pages:
+            laid[0] = again
+            return laid
+        cache.reused, cache.laid_out = [], []
+    raise RuntimeError("the front matter's page count does not settle")
+
+
+def _one(
+    name: str,
+    html: str,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    cache: ChunkCache,
+    first: int,
+) -> LaidChunk:
+    key = cache.key(kind, html, first)
+    hit = cache.get(key)
+    if hit is not None:
+        if name not in cache.laid_out:
+            cache.reused.append(name)
+        return LaidChunk(name, hit[0], first, hit[1], hit[2])
+    scratch = cache.folder / f".{key}.tmp.pdf"
+    pages, anchors = lay_out_chunk(html, kind, config, base_url, first, scratch)
+    path = cache.put(key, scratch, pages, anchors)
+    scratch.unlink(missing_ok=True)
+    if name in cache.reused:
+        cache.reused.remove(name)
+    cache.laid_out.append(name)
+    return LaidChunk(name, path, first, pages, anchors)
+
+
+def rendered(path: Path, chunks: list[LaidChunk]) -> RenderedPdf:
+    """What :func:`generator.render.pdf.write` returns, for an assembled document."""
+    anchors: dict[str, int] = {}
+    for chunk in chunks:
+        for anchor, page in chunk.anchors.items():
+            anchors.setdefault(anchor, page)
+    return RenderedPdf(path, sum(c.pages for c in chunks), anchors)
