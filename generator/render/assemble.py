@@ -77,6 +77,7 @@ class _Merger:
                 if "/StructParent" in annot:
                     annot.StructParent = int(annot.StructParent) + shift
         self.out.pages.extend(source.pages)
+
         def copy(value: Any) -> Any:
             return _copy(self.out, value)
 
@@ -198,7 +199,9 @@ def _chain_outline(out: pikepdf.Pdf, items: list[Any]) -> None:
         return
     outlines = out.Root.get("/Outlines")
     if outlines is None:
-        outlines = out.Root.Outlines = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+        outlines = out.Root.Outlines = out.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.Outlines)
+        )
     count = 0
     for index, item in enumerate(items):
         item.Parent = outlines

@@ -2,13 +2,14 @@
 
 :func:`chunked_workbook` and :func:`chunked_facilitator` take the arguments of
 ``render_workbook``/``render_facilitator`` (render/pdf.py) and return the same
-:class:`RenderedPdf`. Chunk PDFs are kept in ``<target folder>/../.chunks`` of the
-staging folder's parent when it has one (see :func:`chunk_folder`), so an unchanged
-module is not laid out again in the next build.
+:class:`RenderedPdf`. Chunk PDFs are kept in the user cache folder, one folder per program and
+document (see :func:`chunk_folder`), so an unchanged module is not laid out again in the
+next build.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ..cache import package_fingerprint, user_cache_dir
 from ..model import Program
 from ..model.participant import ParticipantProgram
 from .assemble import assemble
-from .chunks import ChunkCache, chunk_names, lay_out_document, rendered
+from .chunks import ANCHORS, ChunkCache, LaidChunk, chunk_names, lay_out_document, rendered
 from .pdf import RenderedPdf, facilitator_html, workbook_html
 
 LAST: dict[str, ChunkCache] = {}
@@ -31,15 +32,24 @@ def chunk_folder() -> Path:
     return user_cache_dir() / "chunks"
 
 
-def _cache() -> ChunkCache:
-    return ChunkCache(chunk_folder(), package_fingerprint())
+def _cache(kind: str, root: Path) -> ChunkCache:
+    """The chunk cache of one document of the program in folder ``root``: one folder
+    per program and document, pruned to the last build's chunks by :func:`_prune`."""
+    program = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return ChunkCache(chunk_folder() / program / kind, package_fingerprint() + str(root))
+
+
+def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
+    """Delete the chunks this build did not use, so the folder holds one document."""
+    used = {c.path.stem for c in chunks}
+    for path in cache.folder.glob("*"):
+        if path.stem not in used and path.name != ANCHORS:
+            path.unlink(missing_ok=True)
 
 
 def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
     """The participant workbook, laid out in chunks and assembled at ``target``."""
-    cache = _cache()
-    salt = f"{base_url}"  # images are fetched relative to the program folder
-    cache.salt += salt
+    cache = _cache("workbook", base_url)
     names = chunk_names([m.id for m in view.modules])
     chunks = lay_out_document(
         names,
@@ -50,6 +60,7 @@ def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> 
         cache,
     )
     LAST["workbook"] = cache
+    _prune(cache, chunks)
     assemble([c.path for c in chunks], target)
     return rendered(target, chunks)
 
@@ -61,8 +72,7 @@ def chunked_facilitator(
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> RenderedPdf:
     """The facilitator guide, laid out in chunks and assembled at ``target``."""
-    cache = _cache()
-    cache.salt += str(program.root)
+    cache = _cache("facilitator", program.root)
     names = chunk_names([m.id for m in program.modules])
     chunks = lay_out_document(
         names,
@@ -73,5 +83,6 @@ def chunked_facilitator(
         cache,
     )
     LAST["facilitator"] = cache
+    _prune(cache, chunks)
     assemble([c.path for c in chunks], target)
     return rendered(target, chunks)

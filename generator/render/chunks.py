@@ -30,6 +30,8 @@ from ..model.program import ProgramConfig
 from .pdf import RenderedPdf, anchor_pages, layout
 
 SCHEME = "sf-chunk:"
+ANCHORS = "anchors.json"
+"""In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
 ChunkHtml = Callable[[str, dict[str, int]], str]
@@ -72,6 +74,18 @@ class ChunkCache:
             return pdf, int(facts["pages"]), {str(k): int(v) for k, v in facts["anchors"].items()}
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+    def last_anchors(self) -> dict[str, int]:
+        """The anchor pages of the last layout of this document ({} when none)."""
+        try:
+            raw = json.loads((self.folder / ANCHORS).read_text(encoding="utf-8"))
+            return {str(k): int(v) for k, v in raw.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
+    def keep_anchors(self, anchors: dict[str, int]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / ANCHORS).write_text(json.dumps(anchors, sort_keys=True), "utf-8")
 
     def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int]) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -139,7 +153,7 @@ def lay_out_document(
     cached chunks. ``provisional`` gives the front matter page numbers to start from
     (the last build's); returns the chunks in document order."""
     cache.reused, cache.laid_out = [], []
-    known: dict[str, int] = dict(provisional or {})
+    known: dict[str, int] = dict(provisional or cache.last_anchors())
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
@@ -155,6 +169,7 @@ def lay_out_document(
         again = _one("front", html, kind, config, base_url, cache, 1)
         if again.pages == front.pages:
             laid[0] = again
+            cache.keep_anchors(known)
             return laid
         cache.reused, cache.laid_out = [], []
     raise RuntimeError("the front matter's page count does not settle")
@@ -172,7 +187,7 @@ def _one(
     key = cache.key(kind, html, first)
     hit = cache.get(key)
     if hit is not None:
-        if name not in cache.laid_out:
+        if name not in cache.laid_out and name not in cache.reused:
             cache.reused.append(name)
         return LaidChunk(name, hit[0], first, hit[1], hit[2])
     scratch = cache.folder / f".{key}.tmp.pdf"
@@ -181,7 +196,8 @@ def _one(
     scratch.unlink(missing_ok=True)
     if name in cache.reused:
         cache.reused.remove(name)
-    cache.laid_out.append(name)
+    if name not in cache.laid_out:
+        cache.laid_out.append(name)
     return LaidChunk(name, path, first, pages, anchors)
 
 
