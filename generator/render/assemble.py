@@ -11,6 +11,8 @@ link to the named destination ``<anchor>``, as WeasyPrint writes links within on
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +22,11 @@ from ..errors import BuildError
 from .chunks import SCHEME
 
 
-def assemble(chunks: list[Path], target: Path) -> None:
-    """Write ``target`` from the chunk PDFs in order. Raises BuildError when a chunk
-    cannot be read or the file cannot be written; never leaves a half-written file."""
+def assemble(chunks: list[Path], target: Path, drop_last: bool = False) -> None:
+    """Write ``target`` from the chunk PDFs in order, without the last page when
+    ``drop_last`` (a blank verso that only separated the last chunk from a next one).
+    Raises BuildError when a chunk cannot be read or the file cannot be written; never
+    leaves a half-written file."""
     try:
         out = pikepdf.open(chunks[0])
     except (OSError, pikepdf.PdfError) as exc:
@@ -35,6 +39,8 @@ def assemble(chunks: list[Path], target: Path) -> None:
             raise BuildError(f"cannot read the chunk {path.name}: {exc}") from exc
         with source:
             merger.add(source)
+    if drop_last:
+        merger.drop_last_page()
     merger.finish()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
@@ -66,8 +72,11 @@ class _Merger:
         names = out.Root.get("/Names")
         self.dests = _names(names.Dests) if names is not None and "/Dests" in names else {}
         self.outline: list[Any] = list(_outline_items(out.Root.get("/Outlines")))
+        self.chunks = 0
 
     def add(self, source: pikepdf.Pdf) -> None:
+        self.chunks += 1
+        _retag_fonts(source, self.chunks)
         shift = max(self.parents, default=-1) + 1
         for page in source.pages:
             obj = page.obj
@@ -105,6 +114,13 @@ class _Merger:
                 self.dests.setdefault(name, copy(dest))
         self.outline += [copy(item) for item in _outline_items(source.Root.get("/Outlines"))]
 
+    def drop_last_page(self) -> None:
+        """Remove the last page (a blank one: no links, no marked content)."""
+        page = self.out.pages[-1].obj
+        if "/StructParents" in page:
+            self.parents.pop(int(page.StructParents), None)
+        del self.out.pages[-1]
+
     def finish(self) -> None:
         out = self.out
         root = out.Root.StructTreeRoot
@@ -130,6 +146,55 @@ def _copy(out: pikepdf.Pdf, value: Any) -> Any:
     if isinstance(value, pikepdf.Dictionary):
         return pikepdf.Dictionary({key: _copy(out, item) for key, item in value.items()})
     return value
+
+
+_SUBSET = re.compile(r"^/?([A-Z]{6})\+")
+
+
+def _retag_fonts(source: pikepdf.Pdf, chunk: int) -> None:
+    """Give the font subsets of chunk number ``chunk`` tags of their own. Each chunk
+    embeds its own subset of a font under the tag WeasyPrint derives from the font
+    alone; two different subsets under one name make text extraction (and assistive
+    technology) read one subset's widths for the other's glyphs."""
+    seen: set[tuple[int, int]] = set()
+
+    def rename(name: Any) -> Any:
+        match = _SUBSET.match(str(name))
+        if match is None:
+            return name
+        digest = hashlib.sha256(f"{match.group(1)}{chunk}".encode()).digest()
+        tag = "".join(chr(65 + byte % 26) for byte in digest[:6])
+        return pikepdf.Name(f"/{tag}+" + str(name)[len(match.group(0)) :])
+
+    def visit(font: Any) -> None:
+        if not isinstance(font, pikepdf.Dictionary) or font.objgen in seen:
+            return
+        if font.is_indirect:
+            seen.add(font.objgen)
+        if "/BaseFont" in font:
+            font.BaseFont = rename(font.BaseFont)
+        descriptor = font.get("/FontDescriptor")
+        if (
+            isinstance(descriptor, pikepdf.Dictionary)
+            and "/FontName" in descriptor
+            and descriptor.objgen not in seen
+        ):
+            seen.add(descriptor.objgen)
+            descriptor.FontName = rename(descriptor.FontName)
+        for descendant in font.get("/DescendantFonts", []):
+            visit(descendant)
+
+    def resources(holder: Any, depth: int = 0) -> None:
+        found = holder.get("/Resources")
+        if not isinstance(found, pikepdf.Dictionary) or depth > 4:
+            return
+        for font in found.get("/Font", {}).values():
+            visit(font)
+        for xobject in found.get("/XObject", {}).values():
+            resources(xobject, depth + 1)
+
+    for page in source.pages:
+        resources(page.obj)
 
 
 def _top_element(root: Any) -> Any:

@@ -17,7 +17,7 @@ from ..cache import package_fingerprint, user_cache_dir
 from ..model import Program
 from ..model.participant import ParticipantProgram
 from .assemble import assemble
-from .chunks import ANCHORS, ChunkCache, LaidChunk, chunk_names, lay_out_document, rendered
+from .chunks import ANCHORS, ChunkCache, LaidChunk, chunk_names, lay_out_document, printed, rendered
 from .pdf import RenderedPdf, facilitator_html, workbook_html
 
 LAST: dict[str, ChunkCache] = {}
@@ -41,7 +41,7 @@ def _cache(kind: str, root: Path) -> ChunkCache:
 
 def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
     """Delete the chunks this build did not use, so the folder holds one document."""
-    used = {c.path.stem for c in chunks}
+    used = {c.path.stem for c in chunks if c.path is not None}
     for path in cache.folder.glob("*"):
         if path.stem not in used and path.name != ANCHORS:
             path.unlink(missing_ok=True)
@@ -61,7 +61,8 @@ def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> 
     )
     LAST["workbook"] = cache
     _prune(cache, chunks)
-    assemble([c.path for c in chunks], target)
+    paths, drop = printed(chunks)
+    assemble(paths, target, drop)
     return rendered(target, chunks)
 
 
@@ -84,5 +85,6 @@ def chunked_facilitator(
     )
     LAST["facilitator"] = cache
     _prune(cache, chunks)
-    assemble([c.path for c in chunks], target)
+    paths, drop = printed(chunks)
+    assemble(paths, target, drop)
     return rendered(target, chunks)

@@ -33,6 +33,7 @@ SCHEME = "sf-chunk:"
 ANCHORS = "anchors.json"
 """In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
 _ID = re.compile(r'\sid="([^"]+)"')
+_EMPTY = re.compile(r"<body[^>]*>\s*<div class=\"sf-chunk-end\"></div></body>")
 _HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
 ChunkHtml = Callable[[str, dict[str, int]], str]
 """(chunk name, known anchor pages) -> the chunk's HTML."""
@@ -41,12 +42,15 @@ ChunkHtml = Callable[[str, dict[str, int]], str]
 @dataclass(frozen=True)
 class LaidChunk:
     name: str
-    path: Path
+    path: Path | None
+    """The chunk's PDF; None when the chunk prints nothing (no sources, say)."""
     first: int
     """The printed number of the chunk's first page (1-based)."""
     pages: int
     anchors: dict[str, int]
     """Printed page number of every element id in the chunk."""
+    padded: bool = False
+    """Whether the last page is a blank verso added so the next chunk starts on the right."""
 
 
 @dataclass
@@ -65,14 +69,16 @@ class ChunkCache:
         digest.update(html.encode())
         return digest.hexdigest()[:32]
 
-    def get(self, key: str) -> tuple[Path, int, dict[str, int]] | None:
+    def get(self, key: str) -> tuple[Path, int, dict[str, int], bool] | None:
+        """(PDF, pages, anchors, padded) of a cached chunk, or None."""
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         try:
             facts = json.loads(meta.read_text(encoding="utf-8"))
             if not pdf.is_file():
                 return None
-            return pdf, int(facts["pages"]), {str(k): int(v) for k, v in facts["anchors"].items()}
-        except (OSError, ValueError, KeyError, TypeError):
+            anchors = {str(k): int(v) for k, v in facts["anchors"].items()}
+            return pdf, int(facts["pages"]), anchors, bool(facts["padded"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def last_anchors(self) -> dict[str, int]:
@@ -87,11 +93,11 @@ class ChunkCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / ANCHORS).write_text(json.dumps(anchors, sort_keys=True), "utf-8")
 
-    def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int]) -> Path:
+    def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int], padded: bool) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{key}.pdf"
         shutil.copyfile(pdf, target)
-        meta = {"pages": pages, "anchors": anchors}
+        meta = {"pages": pages, "anchors": anchors, "padded": padded}
         (self.folder / f"{key}.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
         return target
 
@@ -129,15 +135,18 @@ def localise(html: str, first: int, known: dict[str, int]) -> str:
 
 def lay_out_chunk(
     html: str, kind: str, config: ProgramConfig, base_url: Path, first: int, target: Path
-) -> tuple[int, dict[str, int]]:
+) -> tuple[int, dict[str, int], bool]:
     """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1).
-    Returns (pages, {anchor: printed page number})."""
+    Returns (pages, {anchor: printed page number}, whether the last page is a blank
+    verso added by the closing marker)."""
     document = layout(html, kind, config, base_url)
     del document.pages[-1]  # the closing marker's page
+    last = document.pages[-1]._page_box if document.pages else None
+    padded = bool(last is not None and last.page_type.blank)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target, pdf_variant="pdf/ua-1")
     anchors = {a: first + n - 1 for a, n in anchor_pages(document).items()}
-    return len(document.pages), anchors
+    return len(document.pages), anchors, padded
 
 
 def lay_out_document(
@@ -184,21 +193,30 @@ def _one(
     cache: ChunkCache,
     first: int,
 ) -> LaidChunk:
+    if _EMPTY.search(html):
+        return LaidChunk(name, None, first, 0, {})
     key = cache.key(kind, html, first)
     hit = cache.get(key)
     if hit is not None:
         if name not in cache.laid_out and name not in cache.reused:
             cache.reused.append(name)
-        return LaidChunk(name, hit[0], first, hit[1], hit[2])
+        return LaidChunk(name, hit[0], first, hit[1], hit[2], hit[3])
     scratch = cache.folder / f".{key}.tmp.pdf"
-    pages, anchors = lay_out_chunk(html, kind, config, base_url, first, scratch)
-    path = cache.put(key, scratch, pages, anchors)
+    pages, anchors, padded = lay_out_chunk(html, kind, config, base_url, first, scratch)
+    path = cache.put(key, scratch, pages, anchors, padded)
     scratch.unlink(missing_ok=True)
     if name in cache.reused:
         cache.reused.remove(name)
     if name not in cache.laid_out:
         cache.laid_out.append(name)
-    return LaidChunk(name, path, first, pages, anchors)
+    return LaidChunk(name, path, first, pages, anchors, padded)
+
+
+def printed(chunks: list[LaidChunk]) -> tuple[list[Path], bool]:
+    """The chunk PDFs to assemble, and whether to drop the last page: the blank verso
+    that ends the last chunk with pages has no chunk after it to separate."""
+    kept = [c for c in chunks if c.path is not None and c.pages]
+    return [c.path for c in kept if c.path is not None], bool(kept and kept[-1].padded)
 
 
 def rendered(path: Path, chunks: list[LaidChunk]) -> RenderedPdf:
@@ -207,4 +225,5 @@ def rendered(path: Path, chunks: list[LaidChunk]) -> RenderedPdf:
     for chunk in chunks:
         for anchor, page in chunk.anchors.items():
             anchors.setdefault(anchor, page)
-    return RenderedPdf(path, sum(c.pages for c in chunks), anchors)
+    _paths, dropped = printed(chunks)
+    return RenderedPdf(path, sum(c.pages for c in chunks) - dropped, anchors)
