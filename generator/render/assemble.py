@@ -20,6 +20,7 @@ import pikepdf
 
 from ..errors import BuildError
 from .chunks import SCHEME
+from .font_widths import Widths
 
 
 def assemble(chunks: list[Path], target: Path, drop_last: bool = False) -> None:
@@ -73,9 +74,12 @@ class _Merger:
         self.dests = _names(names.Dests) if names is not None and "/Dests" in names else {}
         self.outline: list[Any] = list(_outline_items(out.Root.get("/Outlines")))
         self.chunks = 0
+        self.widths = Widths()
+        self.widths.harmonise(out)
 
     def add(self, source: pikepdf.Pdf) -> None:
         self.chunks += 1
+        self.widths.harmonise(source)
         _retag_fonts(source, self.chunks)
         shift = max(self.parents, default=-1) + 1
         for page in source.pages:

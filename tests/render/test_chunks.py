@@ -73,13 +73,6 @@ def texts(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
 
-def letters(path: Path) -> list[str]:
-    """Each page's text without spaces: a chunk's font subset may round a glyph's width
-    one thousandth of an em differently, and text extraction then guesses a space
-    inside a kerned pair ("T exas") where the single-pass file has none."""
-    return ["".join(text.split()) for text in texts(path)]
-
-
 def outline(path: Path) -> list[tuple[int, str, int]]:
     """(depth, title, 0-based page) of every outline item."""
     items: list[tuple[int, str, int]] = []
@@ -156,7 +149,7 @@ def test_chunked_documents_match_the_single_pass_files(tmp_path: Path, chunking:
     single = both(program, tmp_path / "single", chunks=False)
     chunks = both(program, tmp_path / "chunked", chunks=True)
     for one, other in zip(single, chunks, strict=True):
-        assert letters(other) == letters(one)
+        assert texts(other) == texts(one)
         assert outline(other) == outline(one)
         assert links(other) == links(one)
         marked, problems = tag_problems(other)
