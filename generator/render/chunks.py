@@ -26,9 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import BuildError
 from ..model.program import ProgramConfig
 from .pdf import RenderedPdf, anchor_pages, layout
 
+PARALLEL = True
+"""Lay out uncached chunks two at a time when the last layout's numbers are known."""
 SCHEME = "sf-chunk:"
 ANCHORS = "anchors.json"
 """In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
@@ -81,17 +84,21 @@ class ChunkCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def last_anchors(self) -> dict[str, int]:
-        """The anchor pages of the last layout of this document ({} when none)."""
+    def last_layout(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The anchor pages and each chunk's first page in the last layout of this
+        document ({} and {} when there was none)."""
         try:
             raw = json.loads((self.folder / ANCHORS).read_text(encoding="utf-8"))
-            return {str(k): int(v) for k, v in raw.items()}
-        except (OSError, ValueError, TypeError, AttributeError):
-            return {}
+            anchors = {str(k): int(v) for k, v in raw["anchors"].items()}
+            return anchors, {str(k): int(v) for k, v in raw["firsts"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}, {}
 
-    def keep_anchors(self, anchors: dict[str, int]) -> None:
+    def keep_layout(self, anchors: dict[str, int], chunks: list[LaidChunk]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / ANCHORS).write_text(json.dumps(anchors, sort_keys=True), "utf-8")
+        firsts = {c.name: c.first for c in chunks}
+        text = json.dumps({"anchors": anchors, "firsts": firsts}, sort_keys=True)
+        (self.folder / ANCHORS).write_text(text, "utf-8")
 
     def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int], padded: bool) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -162,7 +169,10 @@ def lay_out_document(
     cached chunks. ``provisional`` gives the front matter page numbers to start from
     (the last build's); returns the chunks in document order."""
     cache.reused, cache.laid_out = [], []
-    known: dict[str, int] = dict(provisional or cache.last_anchors())
+    last, firsts = cache.last_layout()
+    known: dict[str, int] = dict(provisional or last)
+    if PARALLEL and firsts:
+        _ahead(names, chunk_html, kind, config, base_url, cache, known, firsts)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
@@ -178,10 +188,85 @@ def lay_out_document(
         again = _one("front", html, kind, config, base_url, cache, 1)
         if again.pages == front.pages:
             laid[0] = again
-            cache.keep_anchors(known)
+            cache.keep_layout(known, laid)
             return laid
         cache.reused, cache.laid_out = [], []
-    raise RuntimeError("the front matter's page count does not settle")
+    raise BuildError(f"the {kind} PDF was not made: its contents pages do not settle")
+
+
+def lay_out_job(
+    html: str, kind: str, config: ProgramConfig, base_url: Path, first: int, target: Path
+) -> tuple[int, dict[str, int], bool]:
+    """:func:`lay_out_chunk` as a job for the second process (generator/worker.py)."""
+    return lay_out_chunk(html, kind, config, base_url, first, target)
+
+
+def _ahead(
+    names: list[str],
+    chunk_html: ChunkHtml,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    cache: ChunkCache,
+    known: dict[str, int],
+    firsts: dict[str, int],
+) -> None:
+    """Lay out, two at a time (here and in a second process), the chunks that are not
+    cached, numbered as in the last layout. Where the numbers still hold, the ordered
+    pass that follows finds them in the cache; where they do not, it lays that chunk
+    out again, so a wrong guess costs time, never a wrong page number."""
+    from ..worker import Worker
+
+    jobs = []
+    for name in names:
+        if name not in firsts:
+            continue
+        html = localise(chunk_html(name, known), firsts[name], known)
+        key = cache.key(kind, html, firsts[name])
+        if cache.get(key) is None and not _EMPTY.search(html):
+            jobs.append((key, html, firsts[name], name))
+    if len(jobs) < 2:
+        return
+    worker = Worker()
+    try:
+        for mine, theirs in zip(jobs[::2], [*jobs[1::2], None], strict=True):
+            if theirs is not None:
+                scratch = cache.folder / f".{theirs[0]}.tmp.pdf"
+                worker.call(
+                    "generator.render.chunks:lay_out_job",
+                    theirs[1],
+                    kind,
+                    config,
+                    base_url,
+                    theirs[2],
+                    scratch,
+                )
+            _store(
+                cache,
+                mine,
+                *lay_out_chunk(
+                    mine[1], kind, config, base_url, mine[2], cache.folder / f".{mine[0]}.tmp.pdf"
+                ),
+            )
+            if theirs is not None:
+                _store(cache, theirs, *worker.result())
+    except BaseException:
+        worker.close(abort=True)
+        raise
+    worker.close()
+
+
+def _store(
+    cache: ChunkCache,
+    job: tuple[str, str, int, str],
+    pages: int,
+    anchors: dict[str, int],
+    padded: bool,
+) -> None:
+    scratch = cache.folder / f".{job[0]}.tmp.pdf"
+    cache.put(job[0], scratch, pages, anchors, padded)
+    scratch.unlink(missing_ok=True)
+    cache.laid_out.append(job[3])
 
 
 def _one(

@@ -191,3 +191,21 @@ def test_editing_one_module_lays_out_only_that_chunk(tmp_path: Path, chunking: P
     assert any("a sharper question" in text for text in texts(book))
     kept = {p.name for p in (chunking).rglob("*.pdf")}
     assert len(kept) == 8  # four chunks per document: the old module-again chunks are gone
+
+
+def test_chunks_laid_out_two_at_a_time_make_the_same_file(tmp_path: Path, chunking: Path) -> None:
+    root = two_modules(tmp_path)
+    program = load_program(root, slide_checks=False)
+    book, guide = both(program, tmp_path / "ordered", chunks=True)
+    for chunk in chunking.rglob("*.pdf"):  # as after an upgrade: numbers known, no chunks
+        chunk.unlink()
+    again = both(program, tmp_path / "parallel", chunks=True)
+    assert chunked.LAST["workbook"].reused == []
+    assert set(chunked.LAST["workbook"].laid_out) == {
+        "front",
+        "module-serve-first",
+        "module-again",
+        "back",
+    }
+    assert again[0].read_bytes() == book.read_bytes()
+    assert again[1].read_bytes() == guide.read_bytes()
