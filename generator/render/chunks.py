@@ -25,6 +25,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from ..errors import BuildError
 from ..model.program import ProgramConfig
@@ -37,6 +38,7 @@ ANCHORS = "anchors.json"
 """In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
 _ID = re.compile(r'\sid="([^"]+)"')
 _EMPTY = re.compile(r"<body[^>]*>\s*<div class=\"sf-chunk-end\"></div></body>")
+_LOCAL = re.compile(r'\s(?:src|href)="(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
 _HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
 ChunkHtml = Callable[[str, dict[str, int]], str]
 """(chunk name, known anchor pages) -> the chunk's HTML."""
@@ -67,9 +69,17 @@ class ChunkCache:
     reused: list[str] = field(default_factory=list)
     laid_out: list[str] = field(default_factory=list)
 
-    def key(self, kind: str, html: str, first: int) -> str:
+    def key(self, kind: str, html: str, first: int, base_url: Path | None = None) -> str:
+        """A hash of what the chunk is made from: the salt, the document kind, its first
+        page number, its HTML and the bytes of every local file the HTML refers to
+        (``src``, ``href``) under ``base_url``, so a replaced image is laid out again."""
         digest = hashlib.sha256(f"{self.salt}\0{kind}\0{first}\0".encode())
         digest.update(html.encode())
+        if base_url is not None:
+            for reference in sorted(set(_LOCAL.findall(html))):
+                path = base_url / unquote(reference)
+                digest.update(f"\0{reference}\0".encode())
+                digest.update(path.read_bytes() if path.is_file() else b"<missing>")
         return digest.hexdigest()[:32]
 
     def get(self, key: str) -> tuple[Path, int, dict[str, int], bool] | None:
@@ -222,7 +232,7 @@ def _ahead(
         if name not in firsts:
             continue
         html = localise(chunk_html(name, known), firsts[name], known)
-        key = cache.key(kind, html, firsts[name])
+        key = cache.key(kind, html, firsts[name], base_url)
         if cache.get(key) is None and not _EMPTY.search(html):
             jobs.append((key, html, firsts[name], name))
     if len(jobs) < 2:
@@ -280,7 +290,7 @@ def _one(
 ) -> LaidChunk:
     if _EMPTY.search(html):
         return LaidChunk(name, None, first, 0, {})
-    key = cache.key(kind, html, first)
+    key = cache.key(kind, html, first, base_url)
     hit = cache.get(key)
     if hit is not None:
         if name not in cache.laid_out and name not in cache.reused:
