@@ -24,6 +24,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -239,7 +240,7 @@ def _ahead(
         return
     worker = Worker()
     try:
-        for mine, theirs in zip(jobs[::2], [*jobs[1::2], None], strict=True):
+        for mine, theirs in zip_longest(jobs[::2], jobs[1::2]):
             if theirs is not None:
                 scratch = cache.folder / f".{theirs[0]}.tmp.pdf"
                 worker.call(
