@@ -53,7 +53,7 @@ def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> 
     names = chunk_names([m.id for m in view.modules])
     chunks = lay_out_document(
         names,
-        lambda name, _known: workbook_html(view, chunk=name),
+        lambda name: workbook_html(view, chunk=name),
         "workbook",
         view.config,
         base_url,
@@ -77,7 +77,7 @@ def chunked_facilitator(
     names = chunk_names([m.id for m in program.modules])
     chunks = lay_out_document(
         names,
-        lambda name, _known: facilitator_html(program, workbook_pages, slides, chunk=name),
+        lambda name: facilitator_html(program, workbook_pages, slides, chunk=name),
         "facilitator",
         program.config,
         program.root,

@@ -41,8 +41,8 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _EMPTY = re.compile(r"<body[^>]*>\s*<div class=\"sf-chunk-end\"></div></body>")
 _LOCAL = re.compile(r'\s(?:src|href)="(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
 _HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
-ChunkHtml = Callable[[str, dict[str, int]], str]
-"""(chunk name, known anchor pages) -> the chunk's HTML."""
+ChunkHtml = Callable[[str], str]
+"""Chunk name -> the chunk's HTML, as the template prints it (before :func:`localise`)."""
 
 
 @dataclass(frozen=True)
@@ -188,14 +188,14 @@ def lay_out_document(
         laid: list[LaidChunk] = []
         first = 1
         for name in names:
-            html = chunk_html(name, known)
+            html = chunk_html(name)
             html = localise(html, first, known)
             chunk = _one(name, html, kind, config, base_url, cache, first)
             laid.append(chunk)
             known.update(chunk.anchors)
             first += chunk.pages
         front = laid[0]
-        html = localise(chunk_html("front", known), 1, known)
+        html = localise(chunk_html("front"), 1, known)
         again = _one("front", html, kind, config, base_url, cache, 1)
         if again.pages == front.pages:
             laid[0] = again
@@ -232,7 +232,7 @@ def _ahead(
     for name in names:
         if name not in firsts:
             continue
-        html = localise(chunk_html(name, known), firsts[name], known)
+        html = localise(chunk_html(name), firsts[name], known)
         key = cache.key(kind, html, firsts[name], base_url)
         if cache.get(key) is None and not _EMPTY.search(html):
             jobs.append((key, html, firsts[name], name))
