@@ -11,13 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..cache import package_fingerprint, user_cache_dir
 from ..model import Program
 from ..model.participant import ParticipantProgram
+from ..model.program import ProgramConfig
 from .assemble import assemble
-from .chunks import ANCHORS, ChunkCache, LaidChunk, chunk_names, lay_out_document, printed, rendered
+from .chunks import (
+    ANCHORS,
+    ChunkCache,
+    Chunking,
+    LaidChunk,
+    chunk_names,
+    lay_out_document,
+    printed,
+    rendered,
+)
 from .pdf import RenderedPdf, facilitator_html, workbook_html
 
 LAST: dict[str, ChunkCache] = {}
@@ -49,21 +61,9 @@ def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
 
 def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
     """The participant workbook, laid out in chunks and assembled at ``target``."""
-    cache = _cache("workbook", base_url)
-    names = chunk_names([m.id for m in view.modules])
-    chunks = lay_out_document(
-        names,
-        lambda name: workbook_html(view, chunk=name),
-        "workbook",
-        view.config,
-        base_url,
-        cache,
-    )
-    LAST["workbook"] = cache
-    _prune(cache, chunks)
-    paths, drop = printed(chunks)
-    assemble(paths, target, drop)
-    return rendered(target, chunks)
+    html = partial(workbook_html, view)
+    modules = [m.id for m in view.modules]
+    return _document("workbook", modules, view.config, base_url, html, target)
 
 
 def chunked_facilitator(
@@ -73,17 +73,23 @@ def chunked_facilitator(
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> RenderedPdf:
     """The facilitator guide, laid out in chunks and assembled at ``target``."""
-    cache = _cache("facilitator", program.root)
-    names = chunk_names([m.id for m in program.modules])
-    chunks = lay_out_document(
-        names,
-        lambda name: facilitator_html(program, workbook_pages, slides, chunk=name),
-        "facilitator",
-        program.config,
-        program.root,
-        cache,
-    )
-    LAST["facilitator"] = cache
+    html = partial(facilitator_html, program, workbook_pages, slides)
+    modules = [m.id for m in program.modules]
+    return _document("facilitator", modules, program.config, program.root, html, target)
+
+
+def _document(
+    kind: str,
+    modules: list[str],
+    config: ProgramConfig,
+    root: Path,
+    html: Callable[..., str],
+    target: Path,
+) -> RenderedPdf:
+    cache = _cache(kind, root)
+    doc = Chunking(kind, config, root, cache, lambda name: html(chunk=name))
+    chunks = lay_out_document(chunk_names(modules), doc)
+    LAST[kind] = cache
     _prune(cache, chunks)
     paths, drop = printed(chunks)
     assemble(paths, target, drop)

@@ -167,42 +167,49 @@ def lay_out_chunk(
     return len(document.pages), anchors, padded
 
 
-def lay_out_document(
-    names: list[str],
-    chunk_html: ChunkHtml,
-    kind: str,
-    config: ProgramConfig,
-    base_url: Path,
-    cache: ChunkCache,
-    provisional: dict[str, int] | None = None,
-) -> list[LaidChunk]:
+@dataclass(frozen=True)
+class Chunking:
+    """One document to lay out in chunks: its stylesheet ``kind`` ("workbook",
+    "facilitator"), program settings, the folder its relative URLs start from, its
+    chunk cache and the function that prints a chunk's HTML."""
+
+    kind: str
+    config: ProgramConfig
+    base_url: Path
+    cache: ChunkCache
+    html: ChunkHtml
+
+    def key(self, html: str, first: int) -> str:
+        return self.cache.key(self.kind, html, first, self.base_url)
+
+    def lay_out(self, html: str, first: int, target: Path) -> tuple[int, dict[str, int], bool]:
+        return lay_out_chunk(html, self.kind, self.config, self.base_url, first, target)
+
+
+def lay_out_document(names: list[str], doc: Chunking) -> list[LaidChunk]:
     """Lay out every chunk of a document in order (see the module docstring), reusing
-    cached chunks. ``provisional`` gives the front matter page numbers to start from
-    (the last build's); returns the chunks in document order."""
+    cached chunks; returns the chunks in document order. Raises BuildError when the
+    contents pages never settle to one length."""
+    cache = doc.cache
     cache.reused, cache.laid_out = [], []
-    last, firsts = cache.last_layout()
-    known: dict[str, int] = dict(provisional or last)
+    known, firsts = cache.last_layout()
     if PARALLEL and firsts:
-        _ahead(names, chunk_html, kind, config, base_url, cache, known, firsts)
+        _ahead(names, doc, known, firsts)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
         for name in names:
-            html = chunk_html(name)
-            html = localise(html, first, known)
-            chunk = _one(name, html, kind, config, base_url, cache, first)
+            chunk = _one(name, localise(doc.html(name), first, known), doc, first)
             laid.append(chunk)
             known.update(chunk.anchors)
             first += chunk.pages
-        front = laid[0]
-        html = localise(chunk_html("front"), 1, known)
-        again = _one("front", html, kind, config, base_url, cache, 1)
-        if again.pages == front.pages:
+        again = _one("front", localise(doc.html("front"), 1, known), doc, 1)
+        if again.pages == laid[0].pages:
             laid[0] = again
             cache.keep_layout(known, laid)
             return laid
         cache.reused, cache.laid_out = [], []
-    raise BuildError(f"the {kind} PDF was not made: its contents pages do not settle")
+    raise BuildError(f"the {doc.kind} PDF was not made: its contents pages do not settle")
 
 
 def lay_out_job(
@@ -212,29 +219,24 @@ def lay_out_job(
     return lay_out_chunk(html, kind, config, base_url, first, target)
 
 
-def _ahead(
-    names: list[str],
-    chunk_html: ChunkHtml,
-    kind: str,
-    config: ProgramConfig,
-    base_url: Path,
-    cache: ChunkCache,
-    known: dict[str, int],
-    firsts: dict[str, int],
-) -> None:
+Job = tuple[str, str, int, str]
+"""(cache key, localised HTML, first page number, chunk name)."""
+
+
+def _ahead(names: list[str], doc: Chunking, known: dict[str, int], firsts: dict[str, int]) -> None:
     """Lay out, two at a time (here and in a second process), the chunks that are not
     cached, numbered as in the last layout. Where the numbers still hold, the ordered
     pass that follows finds them in the cache; where they do not, it lays that chunk
     out again, so a wrong guess costs time, never a wrong page number."""
     from ..worker import Worker
 
-    jobs = []
+    jobs: list[Job] = []
     for name in names:
         if name not in firsts:
             continue
-        html = localise(chunk_html(name), firsts[name], known)
-        key = cache.key(kind, html, firsts[name], base_url)
-        if cache.get(key) is None and not _EMPTY.search(html):
+        html = localise(doc.html(name), firsts[name], known)
+        key = doc.key(html, firsts[name])
+        if doc.cache.get(key) is None and not _EMPTY.search(html):
             jobs.append((key, html, firsts[name], name))
     if len(jobs) < 2:
         return
@@ -242,69 +244,48 @@ def _ahead(
     try:
         for mine, theirs in zip_longest(jobs[::2], jobs[1::2]):
             if theirs is not None:
-                scratch = cache.folder / f".{theirs[0]}.tmp.pdf"
                 worker.call(
                     "generator.render.chunks:lay_out_job",
-                    theirs[1],
-                    kind,
-                    config,
-                    base_url,
-                    theirs[2],
-                    scratch,
+                    *(theirs[1], doc.kind, doc.config, doc.base_url, theirs[2]),
+                    _scratch(doc.cache, theirs[0]),
                 )
-            _store(
-                cache,
-                mine,
-                *lay_out_chunk(
-                    mine[1], kind, config, base_url, mine[2], cache.folder / f".{mine[0]}.tmp.pdf"
-                ),
-            )
+            _store(doc.cache, mine, *doc.lay_out(mine[1], mine[2], _scratch(doc.cache, mine[0])))
             if theirs is not None:
-                _store(cache, theirs, *worker.result())
+                _store(doc.cache, theirs, *worker.result())
     except BaseException:
         worker.close(abort=True)
         raise
     worker.close()
 
 
-def _store(
-    cache: ChunkCache,
-    job: tuple[str, str, int, str],
-    pages: int,
-    anchors: dict[str, int],
-    padded: bool,
-) -> None:
-    scratch = cache.folder / f".{job[0]}.tmp.pdf"
-    cache.put(job[0], scratch, pages, anchors, padded)
+def _scratch(cache: ChunkCache, key: str) -> Path:
+    return cache.folder / f".{key}.tmp.pdf"
+
+
+def _store(cache: ChunkCache, job: Job, pages: int, anchors: dict[str, int], padded: bool) -> Path:
+    """Move a laid-out chunk from its scratch file into the cache; returns its path."""
+    scratch = _scratch(cache, job[0])
+    path = cache.put(job[0], scratch, pages, anchors, padded)
     scratch.unlink(missing_ok=True)
-    cache.laid_out.append(job[3])
+    if job[3] in cache.reused:
+        cache.reused.remove(job[3])
+    if job[3] not in cache.laid_out:
+        cache.laid_out.append(job[3])
+    return path
 
 
-def _one(
-    name: str,
-    html: str,
-    kind: str,
-    config: ProgramConfig,
-    base_url: Path,
-    cache: ChunkCache,
-    first: int,
-) -> LaidChunk:
+def _one(name: str, html: str, doc: Chunking, first: int) -> LaidChunk:
+    cache = doc.cache
     if _EMPTY.search(html):
         return LaidChunk(name, None, first, 0, {})
-    key = cache.key(kind, html, first, base_url)
+    key = doc.key(html, first)
     hit = cache.get(key)
     if hit is not None:
         if name not in cache.laid_out and name not in cache.reused:
             cache.reused.append(name)
         return LaidChunk(name, hit[0], first, hit[1], hit[2], hit[3])
-    scratch = cache.folder / f".{key}.tmp.pdf"
-    pages, anchors, padded = lay_out_chunk(html, kind, config, base_url, first, scratch)
-    path = cache.put(key, scratch, pages, anchors, padded)
-    scratch.unlink(missing_ok=True)
-    if name in cache.reused:
-        cache.reused.remove(name)
-    if name not in cache.laid_out:
-        cache.laid_out.append(name)
+    pages, anchors, padded = doc.lay_out(html, first, _scratch(cache, key))
+    path = _store(cache, (key, html, first, name), pages, anchors, padded)
     return LaidChunk(name, path, first, pages, anchors, padded)
 
 
