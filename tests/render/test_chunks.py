@@ -18,23 +18,11 @@ from generator.model.participant import participant_view
 from generator.render import chunked, pdf
 
 from ..conftest import copy_fixture
+from . import test_revisits as revisits
 
-AGAIN = """\
-id: again
-title: "Southwest again: правила, 规则, नियम 🙂"
-summary: We come back to the Southwest case with a different question.
-duration: 10
-objectives:
-  - Name one rule of your team that serves the people who serve customers.
-cases: [southwest-airlines]
-segments:
-  - title: "Case revisited: Southwest"
-    minutes: 10
-    method: case
-    case: southwest-airlines
-    case_questions:
-      - "Which rule of yours would Kelleher keep, 保留, and why?"
-"""
+AGAIN = revisits.AGAIN.replace(
+    'title: "Southwest again: правила"', 'title: "Southwest again: правила, 规则, नियम 🙂"'
+)
 
 
 def two_modules(base: Path) -> Path:
