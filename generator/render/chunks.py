@@ -40,6 +40,7 @@ ANCHORS = "anchors.json"
 _ID = re.compile(r'\sid="([^"]+)"')
 _EMPTY = re.compile(r"<body[^>]*>\s*<div class=\"sf-chunk-end\"></div></body>")
 _LOCAL = re.compile(r'\s(?:src|href)="(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
+_MOMENT = re.compile(r'<meta name="dcterms\.(?:created|modified)" content="[^"]*">')
 _HREF = re.compile(r'<a([^>]*?)\shref="#([^"]+)"')
 ChunkHtml = Callable[[str], str]
 """Chunk name -> the chunk's HTML, as the template prints it (before :func:`localise`)."""
@@ -73,9 +74,11 @@ class ChunkCache:
     def key(self, kind: str, html: str, first: int, base_url: Path | None = None) -> str:
         """A hash of what the chunk is made from: the salt, the document kind, its first
         page number, its HTML and the bytes of every local file the HTML refers to
-        (``src``, ``href``) under ``base_url``, so a replaced image is laid out again."""
+        (``src``, ``href``) under ``base_url``, so a replaced image is laid out again.
+        Only the front matter's key holds the build time (``dcterms.created``): the
+        assembled file takes its metadata from the front matter alone."""
         digest = hashlib.sha256(f"{self.salt}\0{kind}\0{first}\0".encode())
-        digest.update(html.encode())
+        digest.update(_MOMENT.sub("", html).encode() if first > 1 else html.encode())
         if base_url is not None:
             for reference in sorted(set(_LOCAL.findall(html))):
                 path = base_url / unquote(reference)

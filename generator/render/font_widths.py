@@ -12,6 +12,8 @@ and :meth:`Widths.harmonise` gives a later chunk those widths, adding the differ
 
 from __future__ import annotations
 
+import sys
+from array import array
 from typing import Any
 
 import pikepdf
@@ -153,17 +155,23 @@ def _adjusted(items: list[Any], delta: dict[int, int]) -> list[Any] | None:
             if out and not isinstance(out[-1], pikepdf.String):
                 out[-1] = _number(float(out[-1]) + float(item))
             else:
-                out.append(_number(float(item)))
+                out.append(item)
             continue
         data = bytes(item)
+        glyphs = array("H", data[: len(data) // 2 * 2])
+        if sys.byteorder == "little":
+            glyphs.byteswap()
+        hits = [i for i, glyph in enumerate(glyphs) if glyph in delta]
+        if not hits:
+            out.append(item)
+            continue
+        touched = True
         start = 0
-        for index in range(0, len(data) - 1, 2):
-            shift = delta.get(int.from_bytes(data[index : index + 2], "big"))
-            if shift:
-                touched = True
-                out.append(pikepdf.String(data[start : index + 2]))
-                out.append(shift)
-                start = index + 2
+        for index in hits:
+            end = 2 * index + 2
+            out.append(pikepdf.String(data[start:end]))
+            out.append(delta[glyphs[index]])
+            start = end
         if start < len(data):
             out.append(pikepdf.String(data[start:]))
     return out if touched else None

@@ -5,6 +5,7 @@ out again. Read back with pypdf and pikepdf."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -197,3 +198,17 @@ def test_chunks_laid_out_two_at_a_time_make_the_same_file(tmp_path: Path, chunki
     }
     assert again[0].read_bytes() == book.read_bytes()
     assert again[1].read_bytes() == guide.read_bytes()
+
+
+def test_a_later_build_reuses_modules_whatever_the_time(
+    tmp_path: Path, chunking: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # the time of the build is in every chunk's HTML
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    view = participant_view(program)
+    pdf.render_workbook(view, tmp_path / "one.pdf", program.root)
+    monkeypatch.setattr(pdf, "_moment", lambda: datetime(2031, 2, 3, 4, 5, 6, tzinfo=UTC))
+    pdf.render_workbook(view, tmp_path / "two.pdf", program.root)
+    assert chunked.LAST["workbook"].laid_out == ["front"]  # the cover prints the date
+    assert chunked.LAST["workbook"].reused == ["module-serve-first", "module-again", "back"]
+    assert "3 February 2031" in texts(tmp_path / "two.pdf")[0]
