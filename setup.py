@@ -1,4 +1,4 @@
-"""Packaging hook: ship the default program's modules and exercises inside the wheel.
+"""Packaging hook: ship the default program's modules, exercises and checks in the wheel.
 
 Everything else is declared in pyproject.toml. In a wheel the library lives at
 ``generator/library/``; a source checkout and an editable install read the repository's
@@ -18,7 +18,7 @@ class BuildWithLibrary(build_py):  # type: ignore[misc]
         if getattr(self, "editable_mode", False):
             return
         target = Path(self.build_lib) / "generator" / "library"
-        for folder in ("modules", "exercises"):
+        for folder in ("modules", "exercises", "checks"):
             shutil.copytree(folder, target / folder, dirs_exist_ok=True)
         shutil.copy2("mkdocs.yml", target / "mkdocs.yml")  # the default plan, for `init`
 

@@ -2,7 +2,8 @@
 
 Each output gets a key: a hash of exactly what it is made from. The workbook and the site
 hash the participant view (so a change to facilitator notes leaves them alone); the
-facilitator guide and the slides hash the full program and the workbook's page numbers.
+facilitator guide and the slides hash the full program and the workbook's page numbers,
+and so does the press folder (``--press``: PDF/X files and the booklet, one output).
 Every key also covers Serve First's own code, templates and styles and the versions of
 the renderers, so an upgrade rebuilds everything. Keys are kept in a manifest beside
 the outputs, with every file each output published (size and SHA-256). An output counts
@@ -27,7 +28,8 @@ from .errors import ServeFirstError
 
 MANIFEST = ".servefirst-cache.json"
 PACKAGE = Path(__file__).resolve().parent
-RENDERERS = ("weasyprint", "mkdocs", "mkdocs-material", "python-pptx", "serve-first")
+RENDERERS = ("weasyprint", "mkdocs", "mkdocs-material", "python-pptx", "pypdf", "serve-first")
+"""pypdf imposes the press booklet."""
 SKIP = {"__pycache__", "library"}
 
 

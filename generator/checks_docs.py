@@ -44,6 +44,7 @@ def check_docs_pages(root: Path, docs: Path, generated: list[str], problems: lis
     (``index.md``, ``modules/<id>.md``), which a page may link to. A problem names the
     page (``docs/notes.md``) and the line where the address is written."""
     from .render.site import ASSETS, WORKBOOK_PATH
+    from .render.site_prework import prework_problem
 
     root, docs = root.resolve(), docs.resolve()
     made = {*generated, WORKBOOK_PATH}
@@ -53,6 +54,8 @@ def check_docs_pages(root: Path, docs: Path, generated: list[str], problems: lis
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports a page it cannot read
         shown = page.relative_to(root).as_posix()
+        if (wrong := prework_problem(shown, text)) is not None:
+            problems.append(wrong)
         for tag, url in _addresses(text):
             what = "image" if tag == "img" else "link"
             parts = urlsplit(url.strip()) if "\x00" not in url else None

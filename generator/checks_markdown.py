@@ -9,7 +9,9 @@ Markdown does not say, reported by ``servefirst validate`` at the file and line:
 - content tabs (``=== "Label"``), which only the site can show as tabs;
 - a footnote reference whose note is not in the same text (another list item, another
   field): every output prints it as written;
-- an extension in ``mkdocs.yml``'s ``markdown_extensions`` that only the site reads.
+- an extension in ``mkdocs.yml``'s ``markdown_extensions`` that only the site reads;
+- an image with no alternative text (``![](file.png)``): the tagged PDFs would carry a
+  figure a screen reader cannot describe.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from .checks_paths import strings_of
 from .errors import Problem
 from .located import Located
 from .render.markdown_config import extension_warnings
-from .render.prose import INDENT, list_indent_lines, tab_lines, unresolved_footnotes
+from .render.prose import (
+    INDENT,
+    images_without_alt,
+    list_indent_lines,
+    tab_lines,
+    unresolved_footnotes,
+)
 from .yamlio import dotted
 
 
@@ -48,6 +56,17 @@ def check_markdown(
                         f"footnote [^{label}] has no note in this text, so every output "
                         f"prints it as written; put its note ([^{label}]: ...) in the same "
                         "text (the same list item)",
+                    )
+                )
+            for number in images_without_alt(text):
+                warnings.append(
+                    Problem(
+                        located.file,
+                        line + number if line is not None and "\n" in text else line,
+                        dotted(loc),
+                        "this image has no alternative text, so a screen reader passes over "
+                        "it in the PDFs and on the site; say what it shows between the "
+                        "brackets: ![what it shows](file.png)",
                     )
                 )
             if "\n" not in text:

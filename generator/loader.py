@@ -33,6 +33,7 @@ from . import (
 )
 from .error_text import problems_from
 from .errors import ContentError, Problem, display_path
+from .knowledge.load import load_for
 from .library import LIBRARY_LABEL, library_root
 from .located import Located, Origin
 from .materials.catalogue import catalogue_of, check_materials, shipped
@@ -113,6 +114,7 @@ def load_program(
             check_materials(plugin, modules, exercises, problems, warnings)
     else:
         checks.check_modules(modules, cases, exercises, broken, problems)
+    knowledge = load_for(root, source, plugin, [m.item.id for m in modules], problems)
     if problems:
         raise ContentError(problems)
     assert plugin is not None
@@ -157,6 +159,8 @@ def load_program(
         changes=changes,
         catalogue=catalogue_of(plugin.item),
         kit=list(plugin.item.materials),
+        checks=knowledge.by_module,
+        assessment=knowledge.assessment,
     )
     checks_size.check_total_text(
         plugin, [*result.modules, *result.cases.values(), *result.exercises.values()], warnings

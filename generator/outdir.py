@@ -184,3 +184,31 @@ def publish_files(staging: Path, target: Path) -> list[Path]:
         os.replace(source, destination)
         moved.append(destination)
     return moved
+
+
+def publish_outputs(
+    staging: Path,
+    out: Path,
+    outputs: list[tuple[str, str]],
+    recorded: set[str],
+    notices: list[str],
+) -> list[str]:
+    """Move every rebuilt output, ``(name, path relative to out)`` in order, from
+    ``staging`` into place; folders are swapped whole. A folder whose output name is not
+    in ``recorded`` (the manifest's) is someone's, or a lost manifest's: it is moved aside,
+    with a notice, never deleted. Returns the paths moved, relative to ``out`` (folders
+    with a trailing slash)."""
+    written = []
+    for name, path in outputs:
+        source = staging / path
+        if not source.exists():
+            continue
+        if source.is_dir() and name not in recorded and (aside := keep_aside(out / path)):
+            notices.append(
+                f"{path}/ was not written by a build recorded here; moved it to "
+                f"{aside.name}{'/' if aside.is_dir() else ''} rather than replace it "
+                "(delete it when you no longer need it)"
+            )
+        written.append(path + ("/" if source.is_dir() else ""))
+        replace(source, out / path)
+    return written

@@ -20,19 +20,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .cache import Manifest, key, package_fingerprint, tree_files, user_cache_dir
 from .errors import BuildError, ServeFirstError
 from .glyphs import GlyphWarning, fonts_missing_notice
+from .inputs import asset_paths, program_json
 from .interrupt import deferred
 from .loader import CONFIG_FILE, load_program
 from .model import Program
 from .model.participant import ParticipantProgram, participant_view
 from .outdir import (
     foreign_files,
-    keep_aside,
     output_lock,
+    publish_outputs,
     remove_leftovers,
     replace,
     staging_dir,
@@ -46,6 +46,9 @@ OUTPUTS = {
     "guide": f"pdf/{GUIDE}",
     "slides": "slides",
     "site": "site",
+    "press": "press",  # PDF/X files and the workbook booklet: render/press.py
+    "lms": "lms",
+    "run-of-show": "facilitator/run-of-show.html",
 }
 """Each output's path in the output folder."""
 
@@ -86,13 +89,16 @@ def build(
     pdf: bool = True,
     site: bool = True,
     slides: bool = True,
+    press: bool = False,
+    lms: bool = False,
     jobs: int = 2,
     notify: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Build the program in folder ``root`` into folder ``out`` (both made absolute here).
 
     Waits while another build writes into ``out``; ``notify`` (default: standard error)
-    hears "waiting for another build into OUT". Raises ContentError for an invalid
+    hears "waiting for another build into OUT". ``press`` (or the program's ``press:
+    true``) adds the press folder (see render/press.py) to a build with PDFs. Raises ContentError for an invalid
     program and BuildError when a renderer fails; either way, and on Ctrl-C or SIGTERM
     inside :func:`generator.interrupt.interruptible`, ``out`` keeps its previous outputs.
     """
@@ -105,16 +111,26 @@ def build(
     report.warnings = [str(w) for w in program.warnings if isinstance(w, GlyphWarning)]
     if pdf and (notice := fonts_missing_notice()):
         report.notices.append(notice)
+    if not pdf and (press or program.config.press):
+        report.notices.append(
+            "no press/ files: they are made from the PDFs, and --no-pdf skips them"
+        )
     with output_lock(out, notify):
         remove_leftovers(out)
-        _build(program, view, out, report, frozenset(_wanted(pdf, site, slides)), jobs)
+        wanted = _wanted(pdf, site, slides, press or program.config.press)
+        wanted |= {"lms"} if lms and site else set()
+        _build(program, view, out, report, frozenset(wanted), jobs)
     return report
 
 
-def _wanted(pdf: bool, site: bool, slides: bool) -> set[str]:
-    wanted = ({"workbook", "guide"} if pdf else set()) | ({"site"} if site else set())
+def _wanted(pdf: bool, site: bool, slides: bool, press: bool = False) -> set[str]:
+    wanted = ({"workbook", "guide", "run-of-show"} if pdf else set()) | (
+        {"site"} if site else set()
+    )
     if pdf and slides:  # the deck quotes workbook pages, so it needs the PDFs
         wanted.add("slides")
+    if pdf and press:
+        wanted.add("press")
     return wanted
 
 
@@ -128,7 +144,7 @@ def _build(
 ) -> None:
     """The build proper, holding the output folder's lock."""
     manifest = Manifest.load(out)
-    for name in sorted(wanted & {"site", "slides"}):  # folders a build swaps whole
+    for name in sorted(wanted & {"site", "slides", "press", "lms"}):  # folders swapped whole
         if reason := foreign_files(out, OUTPUTS[name], manifest.files.get(name)):
             raise ServeFirstError(reason)
 
@@ -142,7 +158,7 @@ def _build(
 
     base = package_fingerprint()
     participant = view.model_dump(mode="json")
-    full = _program_json(program)
+    full = program_json(program)
     assets = [program.root / p for p in asset_paths(program)]
     staging = staging_dir(out, ".staging-")
     pool: Worker | None = None
@@ -152,7 +168,9 @@ def _build(
         todo = set()
         if "workbook" in wanted and stale("workbook", keys["workbook"]):
             todo.add("workbook")
-            if len(wanted) > 2:  # start the second process now: it imports while we lay out
+            # Start the second process now, for the slides or the site: it imports
+            # while we lay out.
+            if len(wanted - {"press"}) > 2:
                 pool = _pool(jobs)
         if pool is not None:
             pool.call("generator.pipeline:_warm_up")
@@ -160,6 +178,7 @@ def _build(
             program, view, out, staging, todo, manifest, report
         )
         keys["guide"] = key(base, full, anchors, *assets)
+        keys["run-of-show"] = key(base, full, anchors, *assets, "run-of-show")
         keys["slides"] = key(base, full, anchors, *assets, shutil.which("soffice") is not None)
         keys["site"] = key(
             base,
@@ -169,14 +188,23 @@ def _build(
             *tree_files(program.root / "docs"),
             *assets,  # images and files the prose refers to are copied into the site
         )
-        for name in ("guide", "slides", "site"):
+        keys["press"] = key(base, full, anchors, *assets)
+        keys["lms"] = key(base, keys["site"])  # the packages wrap the handbook
+        for name in ("guide", "run-of-show", "slides", "site", "press", "lms"):
             if name in wanted and stale(name, keys[name]):
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
         _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        if "press" in todo:
+            _press(program, view, anchors, workbook_path, staging, report)
+        if "lms" in todo:
+            _lms(view, (staging if "site" in todo else out) / OUTPUTS["site"], staging, report)
         with deferred():  # Ctrl-C now would leave outputs and manifest out of step
-            report.written = _publish(staging, out, todo, manifest, report.notices)
+            ordered = [(n, OUTPUTS[n]) for n in sorted(todo, key=list(OUTPUTS).index)]
+            report.written = publish_outputs(
+                staging, out, ordered, set(manifest.files), report.notices
+            )
             for name in todo:
                 manifest.keys[name] = keys[name]
                 manifest.record(name, OUTPUTS[name])
@@ -227,15 +255,23 @@ def _rest(
     parallel = bool(side) and pool is not None and "guide" in todo
     if parallel and pool is not None:
         pool.call("generator.pipeline:_side", program, view, anchors, workbook, staging, side)
-    if "guide" in todo:
-        from .render.pdf import render_facilitator
+    if todo & {"guide", "run-of-show"}:
         from .render.slides.numbers import slide_numbers
 
-        clock = time.perf_counter()
         numbers = slide_numbers(program, view, anchors)  # the deck's own plan
+    if "guide" in todo:
+        from .render.pdf import render_facilitator
+
+        clock = time.perf_counter()
         guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE, numbers)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
+    if "run-of-show" in todo:
+        from .render.run_of_show import render_run_of_show
+
+        clock = time.perf_counter()
+        render_run_of_show(program, staging / OUTPUTS["run-of-show"], numbers)
+        report.timings["run-of-show"] = time.perf_counter() - clock
     if parallel and pool is not None:
         result: _SideResult = pool.result()
     else:
@@ -243,6 +279,25 @@ def _rest(
     report.timings.update(result.timings)
     report.pages.update(result.pages)
     report.notices += result.notices
+
+
+def _press(
+    program: Program,
+    view: ParticipantProgram,
+    anchors: dict[str, int],
+    workbook: Path,
+    staging: Path,
+    report: BuildReport,
+) -> None:
+    """The press folder: PDF/X files of both documents and the workbook booklet."""
+    from .render.press import render_press
+    from .render.slides.numbers import slide_numbers
+
+    clock = time.perf_counter()
+    numbers = slide_numbers(program, view, anchors)
+    result = render_press(program, view, anchors, numbers, workbook, staging / OUTPUTS["press"])
+    report.timings["press"] = time.perf_counter() - clock
+    report.pages.update({f"press/{name}": count for name, count in result.pages.items()})
 
 
 @dataclass
@@ -278,6 +333,15 @@ def _side(
     return result
 
 
+def _lms(view: ParticipantProgram, site: Path, staging: Path, report: BuildReport) -> None:
+    """The SCORM packages, from the handbook this build wrote or left unchanged."""
+    from .lms.package import write_packages
+
+    clock = time.perf_counter()
+    write_packages(view, site, staging / OUTPUTS["lms"])
+    report.timings["lms packages"] = time.perf_counter() - clock
+
+
 def _warm_up() -> None:
     import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
@@ -289,51 +353,6 @@ def _pool(jobs: int) -> Worker | None:
     if jobs < 2 or (os.cpu_count() or 1) < 2:
         return None
     return Worker()
-
-
-def _publish(
-    staging: Path, out: Path, todo: set[str], manifest: Manifest, notices: list[str]
-) -> list[str]:
-    """Move every rebuilt output into place; folders are swapped whole. A folder the
-    manifest has no record of is someone's, or a lost manifest's: it is moved aside,
-    with a notice, never deleted. Returns the paths moved, relative to ``out`` (folders
-    with a trailing slash)."""
-    written = []
-    for name in sorted(todo, key=list(OUTPUTS).index):
-        source = staging / OUTPUTS[name]
-        if not source.exists():
-            continue
-        unrecorded = source.is_dir() and name not in manifest.files
-        if unrecorded and (aside := keep_aside(out / OUTPUTS[name])):
-            notices.append(
-                f"{OUTPUTS[name]}/ was not written by a build recorded here; moved it to "
-                f"{aside.name}{'/' if aside.is_dir() else ''} rather than replace it "
-                "(delete it when you no longer need it)"
-            )
-        written.append(OUTPUTS[name] + ("/" if source.is_dir() else ""))
-        replace(source, out / OUTPUTS[name])
-    return written
-
-
-def _program_json(program: Program) -> dict[str, Any]:
-    return {
-        "config": program.config.model_dump(mode="json"),
-        "modules": [m.model_dump(mode="json") for m in program.modules],
-        "cases": {k: v.model_dump(mode="json") for k, v in program.cases.items()},
-        "exercises": {k: v.model_dump(mode="json") for k, v in program.exercises.items()},
-    }
-
-
-def asset_paths(program: Program) -> list[str]:
-    """Files outside the YAML that change outputs: the logo, a slides template, the
-    images and files that prose refers to and the images segments put on screen."""
-    from .assets_copy import prose_files
-
-    config = program.config
-    prose = prose_files([config, program.modules, program.cases, program.exercises], program.root)
-    screens = {s.screen_image for m in program.modules for s in m.segments if s.screen_image}
-    files = sorted(set(prose) | screens)
-    return [p for p in (config.branding.logo, config.slides_template) if p] + files
 
 
 def build_site(

@@ -22,6 +22,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
@@ -37,9 +38,11 @@ from mkdocs.structure.files import File, Files
 from . import assets_copy, i18n
 from .cache import user_cache_dir
 from .errors import ContentError
+from .knowledge.load import CHECKS_DIR
 from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
+from .render import site_glossary_marks, site_worksheet
 from .render.markdown_config import site_extensions
 from .render.site import (
     ASSETS,
@@ -47,18 +50,28 @@ from .render.site import (
     GlossaryEntry,
     WorkbookLink,
     abbreviations,
+    defined_in,
     glossary,
+    not_found_template,
     problems_page,
     site_nav,
     site_pages,
 )
+from .render.site_prework import prework_pages
 from .render.site_theme import CACHE_DIR, branding_css, font_css, lato_fonts
 from .search_lang import configure_search, page_texts, strings
 
 log = logging.getLogger("mkdocs.plugins.servefirst")
 
 SEARCH_PARTIAL = "partials/search.html"
-STATIC_ASSETS = ("servefirst.css", "servefirst.js", "iframe-worker.js")
+NOT_FOUND = "404.html"
+STATIC_ASSETS = (
+    "servefirst.css",
+    "servefirst.js",
+    "iframe-worker.js",
+    "servefirst-checks.js",
+    "servefirst-checks.css",
+)
 EXTENSIONS = site_extensions()  # the one Markdown of every output, see markdown_config
 FEATURES = (
     "content.tabs.link",  # choosing "Online" once switches every activity on the page
@@ -99,6 +112,7 @@ class ServeFirstPluginConfig(Config):
     exercises_dir = config_options.Type(str, default="exercises")
     overrides = config_options.Type(list, default=[])
     lint = config_options.Type(dict, default={})
+    assessment = config_options.Type(list, default=[])
     catalogue = config_options.Type(dict, default={})
     materials = config_options.Type(list, default=[])
 
@@ -178,6 +192,9 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             config.markdown_extensions.append(NO_RAW_HTML)
             config.mdx_configs[NO_RAW_HTML] = {"keep": ["<small>", "</small>"]}
             config.markdown_extensions.append(assets_copy.EXTENSION)  # set up in on_files
+            config.markdown_extensions.append(site_worksheet.EXTENSION)  # worksheets as tables
+            config.markdown_extensions.append(site_glossary_marks.EXTENSION)
+            config.mdx_configs[site_glossary_marks.EXTENSION] = {"sections": {}}
         _configure_theme(config, self.language)
         if self.view is not None:  # Chinese and Japanese words need segmenting to be found
             texts = strings(self.view.model_dump(mode="json"))
@@ -188,13 +205,16 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         config.extra_css.append(f"{ASSETS}/servefirst.css")
         config.extra_css.append(f"{ASSETS}/branding.css")
         config.extra_javascript.append(f"{ASSETS}/servefirst.js")
+        config.extra_javascript.append(f"{ASSETS}/servefirst-checks.js")  # knowledge checks
+        config.extra_css.append(f"{ASSETS}/servefirst-checks.css")
         self.user_nav = bool(config.nav)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.view is not None:
             link = self._add_workbook(files, config, self.view)
-            pages = site_pages(self.view, link)
+            prework = prework_pages(_hand_written(files))
+            pages = site_pages(self.view, link, prework)
             self.last_pages = set(pages)
             assert self.root is not None
             assets_copy.publish(files, config, self.view, self.root, pages)
@@ -218,7 +238,8 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
                     for f in files.documentation_pages()
                     if f.src_uri not in pages and not f.generated_by
                 ]
-                config.nav = _escaped_titles(site_nav(self.view, sorted(extra)))
+                first = [p.path for p in prework]
+                config.nav = _escaped_titles(site_nav(self.view, sorted(extra), first))
             else:
                 config.nav = [{i18n.gettext(self.language)(PROBLEMS_LABEL): "index.md"}]
         return files
@@ -230,8 +251,13 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         converter per page from ``mdx_configs``)."""
         uri = str(page.file.src_uri)
         module_id = uri[len("modules/") : -len(".md")] if uri.startswith("modules/") else None
-        terms = abbreviations(self.glossary, module_id)
+        # The glossary page defines every term: marking them there would only repeat it.
+        terms = {} if uri == "glossary.md" else abbreviations(self.glossary, module_id)
         config.mdx_configs["abbr"]["glossary"] = {**terms, **self.own_terms}
+        if site_glossary_marks.EXTENSION in config.mdx_configs:
+            config.mdx_configs[site_glossary_marks.EXTENSION]["sections"] = defined_in(
+                self.glossary, module_id
+            )
         return markdown
 
     def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
@@ -241,6 +267,13 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             page.meta["title"] = page.title
         return context
 
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """The 404 page links relative to the site's root, so it works from the folder
+        (MkDocs writes absolute links from ``/``); see not_found_template."""
+        if template_name == NOT_FOUND:
+            context["base_url"] = "."
+        return context
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Material's search dialog gets a name, which screen readers announce."""
         assert env.loader is not None
@@ -248,8 +281,14 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         named = source.replace(
             'role="dialog"', 'role="dialog" aria-label="{{ lang.t(\'search\') }}"', 1
         )
+        ours: dict[str, str] = {}
         if named != source and "aria-label" not in source.split('role="dialog"', 1)[1][:40]:
-            env.loader = ChoiceLoader([DictLoader({SEARCH_PARTIAL: named}), env.loader])
+            ours[SEARCH_PARTIAL] = named
+        _, where, _ = env.loader.get_source(env, NOT_FOUND)
+        if where is None or Path(where).is_relative_to(Path(str(package_files("material")))):
+            ours[NOT_FOUND] = not_found_template(self.language, config.site_url)  # not a custom one
+        if ours:
+            env.loader = ChoiceLoader([DictLoader(ours), env.loader])
         return env
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -263,7 +302,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
-        for folder in (self.config.modules_dir, self.config.exercises_dir):
+        for folder in (self.config.modules_dir, self.config.exercises_dir, CHECKS_DIR):
             path = self.root / folder
             if path.is_dir():
                 server.watch(str(path))
@@ -383,6 +422,17 @@ def _escaped_titles(nav: list[Any]) -> list[Any]:
         else item
         for item in nav
     ]
+
+
+def _hand_written(files: Files) -> Iterator[tuple[str, str]]:
+    """(path under docs/, source) of each hand-written page that can be read as text
+    (MkDocs reports one that cannot)."""
+    for file in files.documentation_pages():
+        if not file.generated_by:
+            try:
+                yield file.src_uri, file.content_string
+            except (OSError, UnicodeDecodeError):
+                continue
 
 
 def _add(files: Files, file: File) -> None:

@@ -102,7 +102,8 @@ def test_build_pdfs_through_a_non_latin_relative_path(tmp_path: Path) -> None:
     result = run_cli_as("build", *_args(form, ws), "--no-slides", cwd=ws / "elsewhere", umask=0o077)
     assert result.code == 0, result.err
     assert result.out.splitlines()[-1] == (
-        f"Wrote {out} (pdf/participant-workbook.pdf, pdf/facilitator-guide.pdf, site/)"
+        f"Wrote {out} (pdf/participant-workbook.pdf, pdf/facilitator-guide.pdf, site/, "
+        "facilitator/run-of-show.html)"
     )
     for name in ("participant-workbook.pdf", "facilitator-guide.pdf"):
         reader = PdfReader(out / "pdf" / name)

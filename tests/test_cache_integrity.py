@@ -60,7 +60,7 @@ def test_nothing_changed_is_unchanged_even_when_touched(built: tuple[Path, Path]
     root, out = built
     os.utime(out / "site/index.html")  # a new time, the same bytes: hashed, still unchanged
     assert report_tail(root, out)[-2:] == [
-        "unchanged: guide, site, workbook",
+        "unchanged: guide, run-of-show, site, workbook",
         f"Wrote nothing to {out}: every output is unchanged",
     ]
 
@@ -71,7 +71,7 @@ def test_an_emptied_site_is_rebuilt(built: tuple[Path, Path]) -> None:
     shutil.rmtree(out / "site")
     (out / "site").mkdir()
     assert report_tail(root, out)[-3:] == [
-        "unchanged: guide, workbook",
+        "unchanged: guide, run-of-show, workbook",
         f"notice: rebuilt site: {len(pages)} of its files are missing ({pages[0]}, …)",
         f"Wrote {out} (site/)",
     ]
@@ -86,7 +86,7 @@ def test_a_deleted_page_is_rebuilt(built: tuple[Path, Path]) -> None:
     page = out / "site/modules/serve-first.html"
     page.unlink()
     assert report_tail(root, out)[-3:] == [
-        "unchanged: guide, workbook",
+        "unchanged: guide, run-of-show, workbook",
         "notice: rebuilt site: site/modules/serve-first.html is missing",
         f"Wrote {out} (site/)",
     ]
@@ -111,7 +111,7 @@ def test_a_truncated_pdf_is_rebuilt(built: tuple[Path, Path]) -> None:
     with workbook.open("r+b") as handle:
         handle.truncate(workbook.stat().st_size // 2)
     assert report_tail(root, out)[-3:] == [
-        "unchanged: guide, site",
+        "unchanged: guide, run-of-show, site",
         "notice: rebuilt pdf/participant-workbook.pdf: it has changed since it was written",
         f"Wrote {out} (pdf/participant-workbook.pdf)",
     ]
@@ -122,11 +122,12 @@ def test_a_deleted_pdf_and_a_lost_manifest_are_rebuilt(built: tuple[Path, Path])
     root, out = built
     (out / "pdf/facilitator-guide.pdf").unlink()
     assert report_tail(root, out)[-3:] == [
-        "unchanged: site, workbook",
+        "unchanged: run-of-show, site, workbook",
         "notice: rebuilt pdf/facilitator-guide.pdf: it is missing",
         f"Wrote {out} (pdf/facilitator-guide.pdf)",
     ]
     (out / MANIFEST).unlink()
     assert report_tail(root, out)[-1] == (
-        f"Wrote {out} (pdf/participant-workbook.pdf, pdf/facilitator-guide.pdf, site/)"
+        f"Wrote {out} (pdf/participant-workbook.pdf, pdf/facilitator-guide.pdf, site/, "
+        "facilitator/run-of-show.html)"
     )

@@ -389,3 +389,10 @@ def test_what_only_the_site_shows_is_a_located_warning(tmp_path: Path) -> None:
     ]
     lines = module.read_text(encoding="utf-8").splitlines()
     assert lines[6].strip() == '=== "In the room"' and lines[9].strip() == '=== "Online"'
+
+
+def test_images_without_alt_text_are_found_outside_code() -> None:
+    from generator.render.prose import images_without_alt
+
+    text = "Карта:\n![](map.png)\n```\n![](code.png)\n```\n![Схема 图](ok.png) ![ ][ref]"
+    assert images_without_alt(text) == [2, 6]

@@ -27,7 +27,7 @@ def test_a_rebuild_with_no_change_touches_nothing(tmp_path: Path) -> None:
     assert first.unchanged == []
     before = snapshot(out)
     second = build(root, out)
-    assert second.unchanged == ["guide", "site", "slides", "workbook"]
+    assert second.unchanged == ["guide", "run-of-show", "site", "slides", "workbook"]
     assert snapshot(out) == before
 
 

@@ -45,9 +45,9 @@ def test_default_program_as_patients(tmp_path: Path) -> None:
         "\"If you're not taking care of the customer, your job is to be taking care of "
         'someone who is."'
     ) in story
-    kelleher = '"Herb Kelleher put employees first, customers second'
-    coaches = str(program.module("leaders-as-coaches").model_dump())
-    assert kelleher in " ".join(coaches.split())
+    quoted = '"Think of the last time you were served really well as a customer'
+    served = str(program.module("servant-leader-in-cx").model_dump())
+    assert quoted in " ".join(served.split())
     out = tmp_path / "out"
     result = run_cli("build", root, "--out", out, "--no-pdf")
     assert result.code == 0, result.err

@@ -9,7 +9,7 @@ import click
 
 from ..errors import ServeFirstError
 from ..interrupt import Interrupted, interruptible
-from . import agenda, build, diff, init, new, personalize, schema, serve, validate
+from . import agenda, build, diff, init, new, personalize, print_lint, schema, serve, validate
 
 INTERRUPTED = (
     "Interrupted by {signal}: nothing was replaced; the previous outputs are as they were."
@@ -72,6 +72,7 @@ for command in (
     init.command,
     diff.command,
     personalize.command,
+    print_lint.command,
     agenda.command,
     new.command,
     schema.command,

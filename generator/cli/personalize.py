@@ -39,7 +39,7 @@ def command(path: Path, roster: Path, out: Path | None) -> None:
     from ..errors import display_path
     from ..file_names import file_names
     from ..glyphs import fonts_missing_notice, roster_warnings
-    from ..pipeline import asset_paths
+    from ..inputs import asset_paths
     from ..render.personal import personalise
     from ..roster import read_roster
     from ..roster_cache import RosterManifest, person_key, roster_base

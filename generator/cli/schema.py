@@ -1,4 +1,5 @@
-"""``servefirst schema``: JSON Schemas for module, case and exercise files, for editors."""
+"""``servefirst schema``: JSON Schemas for module, case, exercise and checks files, for
+editors."""
 
 from __future__ import annotations
 
@@ -9,10 +10,16 @@ import click
 from pydantic import BaseModel
 
 from ..model import Case, Exercise, Module
+from ..model.knowledge import CheckFile
 from ..scaffold import SCHEMA_DIR
 from .paths import NEW_DIR
 
-MODELS: dict[str, type[BaseModel]] = {"module": Module, "case": Case, "exercise": Exercise}
+MODELS: dict[str, type[BaseModel]] = {
+    "module": Module,
+    "case": Case,
+    "exercise": Exercise,
+    "checks": CheckFile,
+}
 
 
 def schema_text(kind: str) -> str:

@@ -81,8 +81,10 @@ class DebriefQuestion(Strict):
 class Source(Strict):
     """A full citation. Every fact a module teaches carries one."""
 
-    author: Line = Field(
-        description="Author(s) or organisation, as cited, e.g. 'Greenleaf, R. K.'."
+    author: Line | None = Field(
+        None,
+        description="Author(s) or organisation, as cited, e.g. 'Greenleaf, R. K.'. Leave it "
+        "out for a work that names no author: the citation then starts with the title.",
     )
     year: int | None = Field(None, ge=1800, le=2100, description="Year of publication.")
     title: Line = Field(description="Title of the work.")
@@ -95,10 +97,11 @@ class Source(Strict):
     note: Line | None = Field(None, description="What this source supports, or a page number.")
 
     def citation(self) -> str:
-        """APA-like plain-text citation."""
-        parts = [self.author.rstrip(".") + "."]
-        parts.append(f"({self.year})." if self.year else "(n.d.).")
-        parts.append(self.title.rstrip(".") + ".")
+        """APA-like plain-text citation. A work with no author starts with its title,
+        followed by the date, as APA cites it."""
+        date = f"({self.year})." if self.year else "(n.d.)."
+        title = self.title.rstrip(".") + "."
+        parts = [self.author.rstrip(".") + ".", date, title] if self.author else [title, date]
         if self.publisher:
             parts.append(self.publisher.rstrip(".") + ".")
         return " ".join(parts)

@@ -15,9 +15,11 @@ from pydantic import BaseModel, ConfigDict
 
 from ..follow_up import outcome_statements
 from ..i18n import gettext
+from ..knowledge.key import answer_key, encode, shown_order
 from ..revisits import revisit_questions
 from .base import Plain, Source
 from .exercise import Exercise, WorksheetField
+from .knowledge import Check
 from .material import MaterialRef
 from .program import ProgramConfig
 from .quote import Quote
@@ -78,6 +80,19 @@ class ParticipantSegment(_View):
     debrief_prompts: list[str]
 
 
+class ParticipantCheck(_View):
+    """A knowledge check as participants get it: the answer only in the encoded ``key``."""
+
+    id: str
+    kind: str
+    situation: str | None
+    question: str
+    choices: list[str]
+    """In the order shown (an ``ordering`` check's shuffled)."""
+    key: str
+    """See :mod:`generator.knowledge.key`."""
+
+
 class ParticipantModule(_View):
     id: str
     title: Plain
@@ -91,6 +106,7 @@ class ParticipantModule(_View):
     reflection: list[str]
     takeaways: list[str]
     sources: list[Source]
+    checks: list[ParticipantCheck] = []
 
 
 class ParticipantProgram(_View):
@@ -99,6 +115,8 @@ class ParticipantProgram(_View):
     follow_up: list[str] = []
     """The outcomes (participants' words) the action plan's 30/60/90-day follow-up asks
     about; see :func:`generator.follow_up.outcome_statements`."""
+    assessment: list[ParticipantCheck] = []
+    """The pre-check and post-check's items (the same before and after the day)."""
 
 
 def participant_view(program: Program) -> ParticipantProgram:
@@ -116,10 +134,32 @@ def participant_view(program: Program) -> ParticipantProgram:
         data["exercises"] = [
             {**e.model_dump(), "materials": held(e, program)} for e in program.exercises_of(module)
         ]
+        data["checks"] = [shown_check(c, program) for c in program.checks.get(module.id, [])]
         modules.append(data)
     return ParticipantProgram.model_validate(
-        {"config": program.config, "modules": modules, "follow_up": outcome_statements(program)}
+        {
+            "config": program.config,
+            "modules": modules,
+            "follow_up": outcome_statements(program),
+            "assessment": [shown_check(program.check(i), program) for i in program.assessment],
+        }
     )
+
+
+def shown_check(check: Check, program: Program) -> dict[str, Any]:
+    """A check's participant fields; what is right only encoded (knowledge/key.py)."""
+    translate = gettext(program.config.language)
+    texts = [c.text for c in check.options()]
+    if check.kind == "true_false":
+        texts = [translate("True"), translate("False")]
+    return {
+        "id": check.id,
+        "kind": check.kind,
+        "situation": check.situation,
+        "question": check.question,
+        "choices": [texts[i] for i in shown_order(check)],
+        "key": encode(check.id, answer_key(check)),
+    }
 
 
 def held(exercise: Exercise, program: Program) -> list[str]:

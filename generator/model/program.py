@@ -109,6 +109,12 @@ class ProgramConfig(Strict):
         4, ge=1, le=50, description="People per table: materials per table count the tables."
     )
     paper: Literal["A4", "letter"] = "A4"
+    press: bool = Field(
+        False,
+        description="Also write OUT/press/: a PDF/X-4 file of the workbook and of the guide "
+        "for a print shop (3 mm bleed and crop marks on the covers) and the workbook as a "
+        "saddle-stitch booklet for an office duplex printer (as `build --press`).",
+    )
     language: Literal["en", "es"] = Field(
         "en", description="Language of the fixed labels (headings, 'Workbook p.', dates)."
     )
@@ -187,4 +193,9 @@ class PluginConfig(Strict):
     )
     lint: LintConfig = Field(
         default_factory=LintConfig, description="Design-linter rules to select or ignore."
+    )
+    assessment: list[Ident] = Field(
+        default_factory=list,
+        description="Knowledge-check ids (from checks/<module-id>.yml) asked before the day "
+        "as a pre-check and after it as a post-check.",
     )

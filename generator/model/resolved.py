@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import Problem
 from .case import Case
 from .exercise import Exercise
+from .knowledge import Check
 from .material import CatalogueItem, MaterialUse
 from .module import Module
 from .program import ProgramConfig
@@ -48,6 +49,17 @@ class Program:
     """The materials catalogue: the built-in items and the program's own, by id."""
     kit: list[MaterialUse] = field(default_factory=list)
     """What the whole day needs besides each activity's materials (``materials:``)."""
+    checks: dict[str, list[Check]] = field(default_factory=dict)
+    """Knowledge checks by module id (``checks/<module-id>.yml``), planned modules only."""
+    assessment: list[str] = field(default_factory=list)
+    """Check ids of the pre-check and post-check (the same items, before and after)."""
+
+    def check(self, check_id: str) -> Check:
+        return next(c for group in self.checks.values() for c in group if c.id == check_id)
+
+    def assessment_checks(self) -> list[Check]:
+        """The pre-check and post-check's items, in the order configured."""
+        return [self.check(check_id) for check_id in self.assessment]
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

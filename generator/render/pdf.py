@@ -25,6 +25,7 @@ from ..model import Program, Source
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
 from ..revisits import first_use, revisit_questions
+from ..running_late import running_late
 from ..schedule import build_agenda
 from . import logistics
 from .markup import environment
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from weasyprint import Document
 
 STYLES = files("generator") / "styles"
+PRESS_OPTIONS = {"pdf_variant": "pdf/x-4", "output_intent": "srgb"}
+"""WeasyPrint's options for press output: PDF/X-4, its bundled sRGB profile as output intent."""
 PAGE_SIZES = {"A4": ("A4", "297mm"), "letter": ("letter", "279.4mm")}
 
 
@@ -61,6 +64,8 @@ def workbook_html(view: ParticipantProgram, chunk: str | None = None) -> str:
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in view.modules]
+    if any(m.takeaways for m in view.modules):  # the job aid, partials/job-aid.html.j2
+        toc.append(TocEntry("The day on a card", "day-on-a-card", 1))
     if sources:  # no heading, page or contents entry for an empty section
         toc.append(TocEntry("Sources", "sources", 1))
     return render_html(
@@ -103,6 +108,7 @@ def facilitator_html(
     segment. ``chunk`` prints only that part (see render/chunks.py)."""
     agenda = build_agenda(program.config, program.modules)
     materials = totals.materials(program)
+    late = running_late(program, agenda)
     sources = all_sources(
         [*program.modules, *(c for m in program.modules for c in program.cases_of(m))]
     )
@@ -112,6 +118,7 @@ def facilitator_html(
         TocEntry("Preparation checklist", "preparation", 1),
         *([TocEntry("Materials", "materials", 1)] if materials else []),
         TocEntry("Room set-up", "room", 1),
+        *([TocEntry("If you are running late", "running-late", 1)] if late else []),
     ]
     toc += [TocEntry(m.title, f"module-{m.id}", 1, translate=False) for m in program.modules]
     toc.append(TocEntry("Appendix: end-of-day evaluation", "evaluation", 1))
@@ -149,6 +156,7 @@ def facilitator_html(
         module_materials=module_materials,
         slides=slides or {},
         case_first=first_use(program.modules),
+        running_late=late,
         case_asked=revisit_questions(program.modules),
         debrief_notes={m.id: _debrief_notes(m.segments) for m in program.modules},
         reaction=REACTION_ITEMS,
@@ -218,11 +226,11 @@ class _HasSources(Protocol):
 
 def all_sources(items: Iterable[_HasSources]) -> list[Source]:
     """Every source of the given modules and cases, once each, sorted by author."""
-    seen: dict[tuple[str, str], Source] = {}
+    seen: dict[tuple[str | None, str], Source] = {}
     for item in items:
         for source in item.sources:
             seen.setdefault((source.author, source.title), source)
-    return sorted(seen.values(), key=lambda s: (s.author.lower(), s.year or 0))
+    return sorted(seen.values(), key=lambda s: ((s.author or s.title).lower(), s.year or 0))
 
 
 def _moment() -> datetime:
@@ -243,8 +251,18 @@ def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
     )
 
 
-def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Document:
-    """Lay out HTML with the shared and the document's own stylesheet."""
+def layout(
+    html: str,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    *,
+    extra_css: str = "",
+    press: bool = False,
+) -> Document:
+    """Lay out HTML with the shared and the document's own stylesheet, then
+    ``extra_css``. ``press``: to be written as PDF/X (render/press.py), which
+    WeasyPrint needs to know at layout already."""
     from weasyprint import CSS, HTML
 
     from .fetcher import LocalFetcher, refusals_reported
@@ -255,9 +273,10 @@ def layout(html: str, kind: str, config: ProgramConfig, base_url: Path) -> Docum
             CSS(filename=str(styles / "print-base.css"), url_fetcher=fetcher),
             CSS(filename=str(styles / f"{kind}.css"), url_fetcher=fetcher),
             CSS(string=theme_css(config, landscape=kind == "certificate")),
+            *([CSS(string=extra_css)] if extra_css else []),
         ]
         document = HTML(string=html, base_url=str(base_url) + "/", url_fetcher=fetcher).render(
-            stylesheets=sheets
+            stylesheets=sheets, **(PRESS_OPTIONS if press else {})
         )
     return document
 

@@ -174,3 +174,17 @@ def tab_lines(text: str) -> list[int]:
         for n, (line, out) in enumerate(zip(lines, outside, strict=True), 1)
         if out and _TAB.match(line)
     ]
+
+
+_NO_ALT = re.compile(r"!\[\s*\]\s*[(\[]")
+
+
+def images_without_alt(text: str) -> list[int]:
+    """Line numbers (1-based) of Markdown images with empty brackets (``![](a.png)``,
+    ``![][ref]``) outside fenced code."""
+    lines = text.split("\n")
+    return [
+        n
+        for n, (line, out) in enumerate(zip(lines, _outside_fences(lines), strict=True), 1)
+        if out and _NO_ALT.search(line)
+    ]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
@@ -25,6 +26,8 @@ from .markup import PROSE_UNDER, environment, md
 from .md_escape import escape_markdown
 from .pdf import all_sources
 from .prose import placed
+from .site_prework import PreWork
+from .site_worksheet import fields_of, worksheet_markdown
 
 WORKBOOK_PATH = "downloads/participant-workbook.pdf"
 ASSETS = "assets/servefirst"  # the plugin's own files: stylesheets, scripts, fonts, logo
@@ -217,6 +220,17 @@ def abbreviations(entries: list[GlossaryEntry], module_id: str | None = None) ->
     return terms
 
 
+def defined_in(entries: list[GlossaryEntry], module_id: str | None) -> dict[str, list[str]]:
+    """On the page of module ``module_id``: each principle heading's id -> the forms of
+    the term it defines (``{'listening': ['Listening', 'listening']}``), where the term
+    stays unmarked. Empty on any other page."""
+    sections: dict[str, list[str]] = {}
+    for entry in entries:
+        if module_id is not None and entry.module.id == module_id:
+            sections[entry.anchor] = sorted({entry.term, _lower_first(entry.term)})
+    return sections
+
+
 def _cases(view: ParticipantProgram) -> list[LibraryCase]:
     found: dict[str, LibraryCase] = {}
     for module in view.modules:
@@ -258,15 +272,20 @@ def shown_pages(view: ParticipantProgram) -> frozenset[str]:
     return frozenset(page for page, present in content.items() if present)
 
 
-def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, str]:
+def site_pages(
+    view: ParticipantProgram, workbook: WorkbookLink, prework: list[PreWork] | None = None
+) -> dict[str, str]:
     """Map each page's path under docs/ to its Markdown; empty reference pages are left out
-    (see :func:`shown_pages`)."""
+    (see :func:`shown_pages`). The home page links to the ``prework`` pages first."""
     env = environment("site", view.config.language)
     env.filters["lower_first"] = _lower_first
     env.filters["text"] = escape_markdown  # titles, names, labels: text in every output
     env.filters["prose"] = placed  # Markdown fields, headings under the item's heading
     # One item of a list field: its own footnote scope, headings placed as on paper.
     env.filters["item"] = lambda text: placed(text, PROSE_UNDER)
+    env.globals["worksheet"] = lambda title, fields: worksheet_markdown(
+        title, fields_of(fields, view.follow_up, view.config.language)
+    )
     agenda = build_agenda(view.config, view.modules)
     shown = shown_pages(view)
     common: dict[str, Any] = {"config": view.config, "view": view, "agenda": agenda}
@@ -286,10 +305,13 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
         ),
     }
     pages = {
-        "index.md": env.get_template("index.md.j2").render(shown=shown, **common),
+        "index.md": env.get_template("index.md.j2").render(
+            shown=shown, prework=prework or [], **common
+        ),
         "agenda.md": env.get_template("agenda.md.j2").render(**common),
         **{page: render() for page, render in reference.items() if page in shown},
     }
+    pages.update(assessment_pages(env, view, common))
     module_template = env.get_template("module.md.j2")
     for number, module in enumerate(view.modules, start=1):
         pages[f"modules/{module.id}.md"] = module_template.render(
@@ -300,6 +322,32 @@ def site_pages(view: ParticipantProgram, workbook: WorkbookLink) -> dict[str, st
             **common,
         )
     return pages
+
+
+ASSESSMENT = {
+    "pre-check.md": ("Pre-check", "pre"),
+    "post-check.md": ("Post-check", "post"),
+}
+"""The pre-check and post-check pages: the same items (``assessment``), before and after."""
+ASSESSMENT_INTRO = {
+    "pre": "Answer these before the workshop. Nobody sees your answers: they show you "
+    "what the day will cover. You will meet the same questions again at the end.",
+    "post": "The same questions as before the day. Compare your answers with what you knew then.",
+}
+
+
+def assessment_pages(env: Any, view: ParticipantProgram, common: dict[str, Any]) -> dict[str, str]:
+    """``pre-check.md`` and ``post-check.md`` when the program has an ``assessment``."""
+    if not view.assessment:
+        return {}
+    translate = i18n.gettext(view.config.language)
+    template = env.get_template("assessment.md.j2")
+    return {
+        page: template.render(
+            title=translate(title), intro=translate(ASSESSMENT_INTRO[scope]), scope=scope, **common
+        )
+        for page, (title, scope) in ASSESSMENT.items()
+    }
 
 
 NAV_BEFORE_MODULES = (("Home", "index.md"), ("Agenda", "agenda.md"))
@@ -315,22 +363,44 @@ NAV_LABELS = (
     *(label for label, _ in NAV_BEFORE_MODULES),
     MODULES_SECTION,
     *(label for label, _ in NAV_AFTER_MODULES),
+    *(label for label, _ in ASSESSMENT.values()),
 )
 """English source strings of the navigation, each translated through the catalogue."""
 
 
-def site_nav(view: ParticipantProgram, extra_pages: list[str] | None = None) -> list[Any]:
-    """Navigation in program order, then the reference pages that have something in them,
-    then hand-written pages."""
+def site_nav(
+    view: ParticipantProgram, extra_pages: list[str] | None = None, prework: list[str] | None = None
+) -> list[Any]:
+    """Navigation: home, the ``prework`` pages (paths under docs/), the agenda and the
+    modules in program order, then the reference pages that have something in them, then
+    the other hand-written pages."""
     translate = i18n.gettext(view.config.language)
     modules = [{m.title: f"modules/{m.id}.md"} for m in view.modules]
     shown = shown_pages(view)
+    home, *before = NAV_BEFORE_MODULES
+    checks = [{translate(t): p} for p, (t, _) in ASSESSMENT.items()] if view.assessment else []
     nav: list[Any] = [
-        *({translate(label): page} for label, page in NAV_BEFORE_MODULES),
+        {translate(home[0]): home[1]},
+        *(prework or []),
+        *checks[:1],
+        *({translate(label): page} for label, page in before),
         {translate(MODULES_SECTION): modules},
+        *checks[1:],
         *({translate(label): page} for label, page in NAV_AFTER_MODULES if page in shown),
     ]
-    return nav + list(extra_pages or [])
+    return nav + [page for page in extra_pages or [] if page not in (prework or [])]
+
+
+def not_found_template(language: str = "en", site_url: str | None = None) -> str:
+    """Material's ``404.html`` in the program's language, as the source of a theme template.
+
+    Its links are relative to the site's root folder, so it keeps its look opened from
+    the folder (``file://``); served over HTTP, a ``<base>`` set first points them at
+    the path of ``site_url`` (``/`` without one), as MkDocs would.
+    """
+    root = urlsplit(site_url or "/").path or "/"
+    env = environment("site", language)
+    return env.get_template("404.html.j2").render(root=root if root.endswith("/") else root + "/")
 
 
 def problems_page(report: str, language: str = "en") -> str:

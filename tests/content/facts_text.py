@@ -68,8 +68,11 @@ def items(program: Program) -> list[Item]:
 
 
 def cites(item: Item, author: str, year: int | None = None) -> bool:
-    """Whether one of the item's sources has ``author`` in its author field (and ``year``)."""
-    return any(author in s.author and (year is None or s.year == year) for s in item.sources)
+    """Whether one of the item's sources has ``author`` in its author field (and ``year``);
+    a work without an author is cited by its title, so its title counts instead."""
+    return any(
+        author in (s.author or s.title) and (year is None or s.year == year) for s in item.sources
+    )
 
 
 def notes(item: Item) -> str:

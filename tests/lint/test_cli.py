@@ -58,12 +58,13 @@ def test_an_unknown_code_is_a_located_error(write: Write) -> None:
 
 
 def _default_copy(root: Path, options: str = "") -> Path:
-    """The default program in ``root``, without its lint ignore list, plus ``options``
+    """The default program in ``root``, without its materials list, plus ``options``
     (lines under ``program:``)."""
     for name in ("modules", "exercises", "docs"):
         shutil.copytree(REPO / name, root / name)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text[: text.index("      # The design checks")] + text[text.index("      program:\n") :]
+    start = text.index("      materials:  # what the whole day needs")
+    text = text[:start] + text[text.index("      program:\n") :]
     text = text.replace("  - servefirst:\n", "  - servefirst:\n      library: false\n")
     text = text.replace("        glossary:", options + "        glossary:")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
@@ -78,22 +79,36 @@ def _counts(root: Path) -> dict[str, int]:
     return counts
 
 
-def test_the_default_program_finds_what_the_issue_lists(tmp_path: Path) -> None:
-    """Without its ignore list the default program warns about the problems issue 14
-    lists (issue 15 revises the content)."""
+def test_the_default_program_has_no_design_findings(tmp_path: Path) -> None:
+    """Issue 15 revised the content: the default program needs no lint ignore list."""
+    assert "lint:" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert _counts(_default_copy(tmp_path / "default")) == {}
+
+
+def test_the_old_feedback_triads_would_warn(tmp_path: Path) -> None:
+    """The triads as they were before issue 15: a debrief question too many for the
+    segment's minutes, and no fourth round for the group of four."""
     root = _default_copy(tmp_path / "default")
-    assert _counts(root) == {
-        "SF101": 3,
-        "SF201": 12,
-        "SF202": 2,
-        "SF301": 1,
-        "SF302": 1,
-        "SF402": 5,
-    }
+    triads = root / "exercises/feedback-triads.yml"
+    text = triads.read_text(encoding="utf-8")
+    text = text[: text.index("\n\n    With 16 people")] + text[text.index("\n  timing_cues:") :]
+    triads.write_text(text, encoding="utf-8")
+    coaches = root / "modules/leaders-as-coaches.yml"
+    segment = (
+        "    exercise: feedback-triads\n    materials: [chairs, breakout-space, timer, bell]\n"
+    )
+    extra = (
+        "    facilitator:\n      debrief:\n        - question: Which phrase will you use?\n"
+        "          listen_for: Short, natural words.\n"
+    )
+    text = coaches.read_text(encoding="utf-8")
+    coaches.write_text(
+        text.replace(segment + "    facilitator:\n", segment + extra), encoding="utf-8"
+    )
     messages = [w.message for w in load_program(root).warnings]
     assert (
-        "SF201 'Feedback triads' leaves 1 minute after the 24-minute exercise for 4 debrief "
-        "questions, which need about 8 minutes (2 per question); give the segment 7 more "
+        "SF201 'Feedback triads' leaves 4 minutes after the 24-minute exercise for 3 debrief "
+        "questions, which need about 6 minutes (2 per question); give the segment 2 more "
         "minutes, shorten the exercise or ask fewer questions"
     ) in messages
     assert (

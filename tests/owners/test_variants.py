@@ -37,6 +37,6 @@ def test_a_plan_that_overruns_says_by_how_much(tmp_path: Path) -> None:
     result = run_cli("validate", target)
     assert result.code == 1
     assert (
-        "the plan needs 206 minutes but 09:00-12:00 has 180; cut 26 minutes or finish later"
+        "the plan needs 230 minutes but 09:00-12:00 has 180; cut 50 minutes or finish later"
         in result.err
     )

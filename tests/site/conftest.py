@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
-from ..conftest import REPO
+from ..conftest import REPO, Built, run_cli
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian package `chromium` (scripts/system-deps.sh test)
 CHROMIUM_ARGS = [
@@ -51,3 +52,15 @@ def serve_folder(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build_site(root: Path, out: Path) -> Built:
+    """Build the program at ``root`` into ``out`` through the real CLI, site only."""
+    result = run_cli("build", root, "--out", out, "--no-pdf")
+    assert result.code == 0, result.err
+    return Built(root, out)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    """An HTML file of a build, parsed."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -4,13 +4,12 @@ modules keeps both explanations, and a definition is the opening of the first pa
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from ..conftest import FIXTURES, Built, run_cli
+from ..conftest import FIXTURES, Built
+from .conftest import build_site, soup
 
 TERM = "倾听"
 FIRST = "倾听 here means hearing the customer out before you answer anyone at all"
@@ -34,6 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     first = root / "modules/serve-first.yml"
     data = yaml.safe_load(first.read_text(encoding="utf-8"))
     data["principles"] = [_principle(data["principles"][0], BLOCKS)]
+    data["summary"] = f"Why {TERM} matters."  # body text: the term is marked here
     first.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     data["id"], data["title"] = "coaching", "Coaching"
     data["principles"] = [_principle(data["principles"][0], f"{SECOND}. A second sentence.")]
@@ -43,18 +43,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("- serve-first\n", "- serve-first\n              - coaching\n"))
-    out = base / "out"
-    result = run_cli("build", root, "--out", out, "--no-pdf")
-    assert result.code == 0, result.err
-    return Built(root, out)
-
-
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return build_site(root, base / "out")
 
 
 def test_a_name_taught_in_two_modules_keeps_both_entries(built: Built) -> None:
-    glossary = _soup(built.site / "glossary.html")
+    glossary = soup(built.site / "glossary.html")
     entries = []
     for dt in glossary.select("article dt"):
         dd = dt.find_next_sibling("dd")
@@ -77,7 +70,7 @@ def test_each_module_page_shows_its_own_tooltip(built: Built) -> None:
         ("serve-first", f"{FIRST}:"),
         ("coaching", f"{SECOND}. A second sentence."),
     ):
-        titles = {a["title"] for a in _soup(built.site / f"modules/{page}.html").select("abbr")}
+        titles = {a["title"] for a in soup(built.site / f"modules/{page}.html").select("abbr")}
         assert titles == {tooltip}, page
 
 

@@ -65,19 +65,21 @@ def test_plain_mkdocs_build_renders_its_own_workbook(basic: Path, tmp_path: Path
     assert "participant workbook" in text.lower()
 
 
-def test_glossary_terms_show_a_tooltip_wherever_they_appear(basic_build: Built) -> None:
+def test_glossary_terms_are_listed_and_unmarked_where_they_are_defined(
+    basic_build: Built,
+) -> None:
     entries = glossary(participant_view(load_program(basic_build.root)))
     assert [e.term for e in entries] == ["Serve first, then lead", "The pyramid turned upside down"]
     tooltips = {e.term: e.tooltip for e in entries}
-    page = soup(basic_build.site / "glossary.html")
-    terms = {dt.get_text(strip=True): dt.select_one("abbr") for dt in page.select("article dt")}
-    assert set(terms) == set(tooltips)
-    for term, abbr in terms.items():
-        assert abbr is not None and abbr["title"] == tooltips[term]
-    module = soup(basic_build.site / "modules/serve-first.html")
-    shown = {a.get_text(): a["title"] for a in module.select("article abbr[title]")}
-    assert shown["Serve first, then lead"] == tooltips["Serve first, then lead"]
     assert tooltips["Serve first, then lead"].startswith("Greenleaf’s starting point is motive.")
+    page = soup(basic_build.site / "glossary.html")
+    assert {dt.get_text(strip=True) for dt in page.select("article dt")} == set(tooltips)
+    assert page.select("article abbr") == [], "the glossary page itself marks no term"
+    module = soup(basic_build.site / "modules/serve-first.html")
+    headings = {h.get_text(strip=True).rstrip("¶"): h for h in module.select("article h3")}
+    for term in tooltips:  # each term's own heading and definition: no marks
+        assert headings[term].select("abbr") == []
+    assert module.select("article abbr") == []  # the fixture uses the terms nowhere else
 
 
 def test_case_library_and_exercise_library(basic_build: Built) -> None:

@@ -16,6 +16,7 @@ from ...model import Program
 from ...model.participant import ParticipantModule, ParticipantProgram, ParticipantSegment
 from ...schedule import Slot, build_agenda
 from . import notes
+from .checks import check_slides
 from .fit import (
     ATTRIBUTION,
     BAND_GAP,
@@ -149,7 +150,11 @@ class _Planner:
                 slide.segment = (part.id, i)
             by_segment.append(out)
         notes.add_module_notes(self.program, module, slot, by_segment, self.label)
-        return [slide for group in by_segment for slide in group]
+        checks = self.program.checks.get(module.id, [])
+        questions = check_slides(self, part, checks, self.view.config.language)
+        for slide in questions:
+            slide.segment = (part.id, closing)
+        return [slide for group in by_segment for slide in group] + questions
 
     def screen(
         self, part: ParticipantModule, segment: ParticipantSegment, kind: str

@@ -1,0 +1,1 @@
+"""Knowledge checks: loading ``checks/*.yml``, the encoded answer key, the SCORM score."""

@@ -1,0 +1,1 @@
+"""SCORM packages of the participant handbook (``servefirst build --lms``)."""
