@@ -183,7 +183,8 @@ def floor(program_root: Path, scratch: Path) -> None:
     lay_out(pdf.facilitator_html(program, anchors), "facilitator", scratch / "guide.pdf")
 
     # The handbook: the same generated pages, extensions and theme, without the plugin.
-    from generator.plugin import EXTENSIONS, FEATURES, NO_RAW_HTML
+    from generator.plugin import FEATURES, NO_RAW_HTML
+    from generator.render.markdown_config import site_extensions
 
     docs = scratch / "docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -198,7 +199,7 @@ def floor(program_root: Path, scratch: Path) -> None:
         (docs / name).write_text(markdown, encoding="utf-8")
     extensions = {
         "admonition": {},
-        **EXTENSIONS,
+        **site_extensions(program.config.language),
         "abbr": {"glossary": abbreviations(glossary(view))},
         NO_RAW_HTML: {"keep": ["<small>", "</small>"]},
     }

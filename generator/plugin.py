@@ -72,7 +72,6 @@ STATIC_ASSETS = (
     "servefirst-checks.js",
     "servefirst-checks.css",
 )
-EXTENSIONS = site_extensions()  # the one Markdown of every output, see markdown_config
 FEATURES = (
     "content.tabs.link",  # choosing "Online" once switches every activity on the page
     "content.tooltips",  # glossary terms
@@ -443,7 +442,7 @@ def _add(files: Files, file: File) -> None:
 
 
 def _configure_markdown(config: MkDocsConfig, terms: dict[str, str], language: str) -> None:
-    for name, settings in EXTENSIONS.items():
+    for name, settings in site_extensions(language).items():  # smarty: the language's quotes
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
         options = config.mdx_configs.setdefault(name, {})

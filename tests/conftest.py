@@ -10,8 +10,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -42,6 +44,13 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> CliResult:
         check=False,
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+def edit_yaml(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Load the YAML file at ``path``, let ``change`` edit the data, write it back."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def copy_fixture(name: str, target: Path) -> Path:

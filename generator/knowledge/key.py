@@ -12,6 +12,7 @@ import base64
 import json
 
 from ..model.knowledge import Check
+from ..render.plain_text import one_line
 
 
 def shown_order(check: Check) -> list[int]:
@@ -23,15 +24,16 @@ def answer_key(check: Check) -> dict[str, object]:
     """What the handbook needs after answering, with choices numbered as shown (from 0):
     ``a`` the right choices (for ``ordering``, the shown choices in the right order),
     ``f`` each shown choice's own feedback or None, ``c``/``i`` the feedback for a right
-    or wrong answer."""
+    or wrong answer. Feedback is plain text (Markdown read, markup dropped): the page
+    shows it as text, never as HTML."""
     order = shown_order(check)
     position = {written: shown for shown, written in enumerate(order)}
     options = check.options()
     return {
         "a": [position[i] for i in check.right()],
-        "f": [options[i].feedback if options else None for i in order],
-        "c": check.feedback.correct,
-        "i": check.feedback.incorrect,
+        "f": [one_line(options[i].feedback_line()) or None if options else None for i in order],
+        "c": one_line(check.feedback.lines()[0]),
+        "i": one_line(check.feedback.lines()[1]),
     }
 
 

@@ -15,7 +15,7 @@ from ..error_text import problems_from
 from ..errors import Problem, display_path
 from ..library import LIBRARY_LABEL
 from ..located import Located
-from ..model.knowledge import Check, CheckFile
+from ..model.knowledge import MAX_CHOICES, Check, CheckFile
 from ..model.program import PluginConfig
 from ..yamlio import YamlProblem, load_yaml, read_text
 
@@ -71,7 +71,18 @@ def load_checks(
             seen.setdefault(check.id, where)
             _check_answer(located, index, check, problems)
         by_module[module_id] = list(located.item.checks)
+    asked: set[str] = set()
     for index, (check_id, line) in enumerate(assessment):
+        if check_id in asked:
+            problems.append(
+                Problem(
+                    config_file,
+                    line,
+                    f"assessment[{index}]",
+                    f"'{check_id}' is listed twice; list each check once",
+                )
+            )
+        asked.add(check_id)
         if check_id not in seen:
             choices = ", ".join(sorted(seen)) or "none: add checks/<module-id>.yml first"
             problems.append(
@@ -89,6 +100,7 @@ def _folder(
     root: Path, folder: Path, library: bool, known: set[str], problems: list[Problem]
 ) -> dict[str, Located[CheckFile]]:
     found: dict[str, Located[CheckFile]] = {}
+    twins: dict[str, str] = {}  # module id -> the file read for it, even a broken one
     if not folder.is_dir():
         return found
     for path in sorted(folder.iterdir()):
@@ -107,6 +119,18 @@ def _folder(
                 )
             )
             continue
+        if path.stem in twins:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"a second checks file for module '{path.stem}' (the other is "
+                    f"{twins[path.stem]}); keep one",
+                )
+            )
+            continue
+        twins[path.stem] = shown
         try:
             doc = load_yaml(read_text(path, shown), shown, "a checks file")
         except YamlProblem as exc:
@@ -150,6 +174,23 @@ def _check_answer(
     if count < 2:
         report(("choices",), f"{count} choice(s); give at least 2")
         return
+    if count > MAX_CHOICES:
+        report(
+            ("choices",),
+            f"{count} choices; give at most {MAX_CHOICES} (the workbook letters them A to H): "
+            "split the question in two or drop the weakest choices",
+        )
+        return
+    texts = [" ".join(choice.text.split()).casefold() for choice in check.options()]
+    for number, text in enumerate(texts):
+        if text in texts[:number]:
+            report(
+                ("choices", number),
+                f"the same text as choice {texts.index(text) + 1}; participants could not "
+                "tell them apart: reword one or remove it",
+            )
+    if check.kind == "scenario" and check.situation is None:
+        report(("situation",), "a scenario sets the scene first; add situation: with a few lines")
     if check.kind == "ordering":
         if answer is not None:
             report(

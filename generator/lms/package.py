@@ -7,6 +7,8 @@ carry one fixed time and mode, so the same handbook gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import re
 import zipfile
@@ -51,7 +53,7 @@ def write_packages(view: ParticipantProgram, site: Path, target: Path) -> list[P
             "launch.js": _asset("launch.js"),
             **dict(zip(paths, handbook, strict=True)),
         }
-        identifier = "servefirst-" + re.sub(r"[^A-Za-z0-9.-]", "-", file_stem(view.config.title))
+        identifier = manifest_identifier(view.config.title)
         members["imsmanifest.xml"] = manifest_xml(
             version,
             identifier,
@@ -62,6 +64,19 @@ def write_packages(view: ParticipantProgram, site: Path, target: Path) -> list[P
         _zip(path, members)
         written.append(path)
     return written
+
+
+def manifest_identifier(title: str) -> str:
+    """The manifest's identifier: ``servefirst-`` and the title's file name, e.g.
+    ``servefirst-serve-first``. Letters outside A-Z cannot be in it, so a title that has
+    any gets the first 8 hex digits of its SHA-256 added (``servefirst-8d3c...``):
+    two programs with titles in Chinese must not look like one course to the LMS."""
+    stem = file_stem(title)
+    kept = re.sub(r"[^A-Za-z0-9.-]+", "-", stem).strip("-")
+    if kept != stem:
+        digest = hashlib.sha256(title.encode()).hexdigest()[:8]
+        kept = f"{kept}-{digest}" if kept else digest
+    return f"servefirst-{kept}"
 
 
 def course_settings(view: ParticipantProgram, version: Version) -> dict[str, object]:
@@ -78,7 +93,7 @@ def course_settings(view: ParticipantProgram, version: Version) -> dict[str, obj
 def _launcher(view: ParticipantProgram, version: Version) -> bytes:
     settings = json.dumps(course_settings(view, version), ensure_ascii=True)
     settings = settings.replace("<", "\\u003c")  # never closes the script element
-    title = view.config.title.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    title = html.escape(view.config.title)
     language = view.config.language
     return f"""<!doctype html>
 <html lang="{language}">

@@ -26,11 +26,15 @@ participants only in the handbook's encoded answer key; ``facilitator`` never do
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
+from ..knowledge.line import as_line
 from .base import Ident, Line, Strict, Text
+
+MAX_CHOICES = 8
+"""The workbook and the deck letter the choices A to H."""
 
 Kind = Literal["single", "multiple", "true_false", "ordering", "scenario"]
 
@@ -41,6 +45,14 @@ class Choice(Strict):
     text: Line
     feedback: Line | None = Field(None, description="Shown after answering with this choice.")
 
+    def line(self) -> str:
+        """The text as one line of inline Markdown (see knowledge.line.as_line)."""
+        return as_line(self.text)
+
+    def feedback_line(self) -> str:
+        """The feedback as one line of inline Markdown; ``""`` when there is none."""
+        return as_line(self.feedback or "")
+
 
 class Feedback(Strict):
     """What a participant reads after answering."""
@@ -48,11 +60,46 @@ class Feedback(Strict):
     correct: Line
     incorrect: Line
 
+    def lines(self) -> tuple[str, str]:
+        """``correct`` and ``incorrect`` as one line of inline Markdown each."""
+        return as_line(self.correct), as_line(self.incorrect)
+
 
 class CheckFacilitator(Strict):
     """Facilitator-only: never reaches a participant output, encoded or not."""
 
     notes: Text = Field(description="How to use the question in the room, common mistakes.")
+
+
+def _choice_kind(value: object) -> str:
+    return "choice:mapping" if isinstance(value, dict | Choice) else "choice:text"
+
+
+def _answer_kind(value: object) -> str | None:
+    if isinstance(value, bool):
+        return "answer:bool"
+    if isinstance(value, int):
+        return "answer:number"
+    return "answer:list" if isinstance(value, list) else None
+
+
+# One branch per shape, so a mistake gets one message, not one per branch tried. Tags
+# carry a colon so error locations can tell them apart from field names.
+ChoiceItem = Annotated[
+    Annotated[Line, Tag("choice:text")] | Annotated[Choice, Tag("choice:mapping")],
+    Discriminator(_choice_kind),
+]
+Answer = Annotated[
+    Annotated[bool, Tag("answer:bool")]
+    | Annotated[int, Tag("answer:number")]
+    | Annotated[list[int], Tag("answer:list")],
+    Discriminator(
+        _answer_kind,
+        custom_error_type="answer_shape",
+        custom_error_message="expected the number of the right choice (answer: 2), a list of "
+        "numbers for 'multiple' (answer: [1, 3]) or true or false for 'true_false'",
+    ),
+]
 
 
 class Check(Strict):
@@ -62,8 +109,11 @@ class Check(Strict):
     kind: Kind
     situation: Text | None = Field(None, description="A scenario's short situation.")
     question: Text
-    choices: list[Line | Choice] = Field(default_factory=list, max_length=8)
-    answer: bool | int | list[int] | None = Field(
+    choices: list[ChoiceItem] = Field(
+        default_factory=list,
+        json_schema_extra={"maxItems": MAX_CHOICES},  # checked on loading, with its reason
+    )
+    answer: Answer | None = Field(
         None,
         description="The right choice's number (from 1), a list of numbers for 'multiple', "
         "true or false for 'true_false'; none for 'ordering'.",

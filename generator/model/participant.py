@@ -149,7 +149,7 @@ def participant_view(program: Program) -> ParticipantProgram:
 def shown_check(check: Check, program: Program) -> dict[str, Any]:
     """A check's participant fields; what is right only encoded (knowledge/key.py)."""
     translate = gettext(program.config.language)
-    texts = [c.text for c in check.options()]
+    texts = [c.line() for c in check.options()]
     if check.kind == "true_false":
         texts = [translate("True"), translate("False")]
     return {

@@ -115,6 +115,11 @@ class ProgramConfig(Strict):
         "for a print shop (3 mm bleed and crop marks on the covers) and the workbook as a "
         "saddle-stitch booklet for an office duplex printer (as `build --press`).",
     )
+    notes_pages: Literal["ruled", "dotted", "blank"] = Field(
+        "ruled",
+        description="The notes page closing each module of the workbook: ruled lines, "
+        "dotted lines or blank.",
+    )
     language: Literal["en", "es"] = Field(
         "en", description="Language of the fixed labels (headings, 'Workbook p.', dates)."
     )

@@ -23,6 +23,7 @@ import markdown
 
 from ..errors import Problem
 from ..located import Located
+from .typography import smarty_options
 
 _TAGS = re.compile(r"</?[^>]*>")
 _SPACES = re.compile(r"[\s\-]+")
@@ -120,26 +121,32 @@ def extension_warnings(settings: Located[dict[str, Any]] | None, warnings: list[
         )
 
 
-def site_extensions() -> dict[str, dict[str, Any]]:
+def site_extensions(language: str = "en") -> dict[str, dict[str, Any]]:
     """What the MkDocs plugin adds to the program's ``markdown_extensions``: name -> options
-    (options the program sets itself win)."""
-    return {name: dict(options) for name, options in REQUIRED.items()}
+    (options the program sets itself win). ``smarty`` prints the quotes of ``language``
+    (see render/typography.py)."""
+    configs = {name: dict(options) for name, options in REQUIRED.items()}
+    configs["smarty"] = smarty_options(language)
+    return configs
 
 
-def print_configs() -> dict[str, dict[str, Any]]:
+def print_configs(language: str = "en") -> dict[str, dict[str, Any]]:
     """The extension settings of the printed outputs: the site's, less permalinks."""
-    configs = site_extensions()
+    configs = site_extensions(language)
     for name, options in PRINT_SETTINGS.items():
         configs[name].update(options)
     return configs
 
 
-def print_markdown(extra: list[markdown.extensions.Extension]) -> markdown.Markdown:
+def print_markdown(
+    extra: list[markdown.extensions.Extension], language: str = "en"
+) -> markdown.Markdown:
     """A Markdown converter for the PDFs and slides, with :data:`REQUIRED` in its print
-    settings and the given extensions of Serve First's own (NoRawHtml, LocalLinksAsText)."""
+    settings, the quotes of ``language`` and the given extensions of Serve First's own
+    (NoRawHtml, LocalLinksAsText)."""
     return markdown.Markdown(
         extensions=[*REQUIRED, *extra],
-        extension_configs=print_configs(),
+        extension_configs=print_configs(language),
         output_format="html",
     )
 

@@ -16,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .. import i18n
+from . import typography
 from .local_links import LocalLinksAsText
 from .markdown_config import print_markdown
 from .prose import placed
@@ -117,15 +118,15 @@ def _unsafe(name: str, value: str) -> bool:
     return not (name == "src" and _IMAGE_DATA.match(value))
 
 
-_converter: markdown.Markdown | None = None
+_converters: dict[str, markdown.Markdown] = {}
 
 
-def print_converter() -> markdown.Markdown:
-    """The printed outputs' Markdown (see markdown_config), made once per process."""
-    global _converter
-    if _converter is None:
-        _converter = print_markdown([NoRawHtml(), LocalLinksAsText()])
-    return _converter
+def print_converter(language: str = "en") -> markdown.Markdown:
+    """The printed outputs' Markdown (see markdown_config) with the quotes of
+    ``language`` (see typography), made once per process and language."""
+    if language not in _converters:
+        _converters[language] = print_markdown([NoRawHtml(), LocalLinksAsText()], language)
+    return _converters[language]
 
 
 class _Visit(Treeprocessor):  # type: ignore[misc]
@@ -163,24 +164,40 @@ PROSE_UNDER = 3
 use ``<h1>`` to ``<h3>``."""
 
 
-def md(text: str | None, under: int = PROSE_UNDER) -> Markup:
+def md(text: str | None, under: int = PROSE_UNDER, language: str = "en") -> Markup:
     """Block Markdown to HTML, with the one Markdown of every output (markdown_config).
     Raw HTML in content is escaped, never passed through, and a link to a file in the
     program folder becomes text naming the file (see local_links). Headings in the text
-    are moved under a heading of level ``under`` (see prose.placed)."""
+    are moved under a heading of level ``under`` (see prose.placed); quotes are those of
+    ``language`` (see typography)."""
     if not text:
         return Markup("")
-    converter = print_converter()
+    converter = print_converter(language)
     converter.reset()
     return Markup(converter.convert(placed(text, under)))
 
 
-def md_inline(text: str | None) -> Markup:
+def md_inline(text: str | None, language: str = "en") -> Markup:
     """Markdown for one line: no surrounding paragraph."""
-    html = str(md(text))
+    html = str(md(text, language=language))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+def _typographic(language: str) -> Callable[[Any], Any]:
+    """Jinja ``finalize`` for the print templates: plain text (a title, a label, a fixed
+    label from the catalogue) gets :func:`typography.smart_text`; HTML that Markdown made
+    has had the same treatment from ``smarty`` and passes unchanged."""
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value if "<" in value else Markup(typography.smart_text(value, language))
+        if isinstance(value, str):
+            return typography.smart_text(value, language)
+        return value
+
+    return finalize
 
 
 def environment(kind: Literal["pdf", "site"], language: str = "en") -> Environment:
@@ -191,14 +208,16 @@ def environment(kind: Literal["pdf", "site"], language: str = "en") -> Environme
     """
     env = Environment(
         loader=PackageLoader("generator", f"templates/{kind}"),
+        # Every printed value gets the language's quotes and dashes, as prose does.
+        finalize=_typographic(language) if kind == "pdf" else None,
         undefined=StrictUndefined,
         autoescape=kind == "pdf",
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md
-    env.filters["md_inline"] = md_inline
+    env.filters["md"] = lambda text, under=PROSE_UNDER: md(text, under, language)
+    env.filters["md_inline"] = lambda text: md_inline(text, language)
     # Fixed labels come from the message catalogue; times are written the locale's way.
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]

@@ -27,7 +27,7 @@ from ..model.program import ProgramConfig
 from ..revisits import first_use, revisit_questions
 from ..running_late import running_late
 from ..schedule import build_agenda
-from . import logistics
+from . import logistics, typography, worksheet_layout
 from .markup import environment
 
 if TYPE_CHECKING:
@@ -57,8 +57,13 @@ class RenderedPdf:
     """Page number (1-based) of every element id in the document."""
 
 
-def workbook_html(view: ParticipantProgram, chunk: str | None = None) -> str:
-    """The participant workbook as HTML. Takes only the participant view; ``chunk``
+def workbook_html(
+    view: ParticipantProgram,
+    notes_pages: dict[str, int] | None = None,
+    chunk: str | None = None,
+) -> str:
+    """The participant workbook as HTML. Takes only the participant view; ``notes_pages``
+    gives a module more than its one notes page (module id -> pages); ``chunk``
     ("front", "module-<id>", "back") prints only that part (see render/chunks.py)."""
     agenda = build_agenda(view.config, view.modules)
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
@@ -84,8 +89,34 @@ def workbook_html(view: ParticipantProgram, chunk: str | None = None) -> str:
         checkpoints=CHECKPOINTS,
         toc=toc,
         sources=sources,
+        notes_pages=notes_pages or {},
         chunk=chunk,
     )
+
+
+def layout_workbook(view: ParticipantProgram, base_url: Path) -> Document:
+    """The workbook laid out. Each module starts on a right-hand page; where that would
+    leave a left-hand page blank after a module's notes page, the module gets a second
+    notes page instead (ruled like the first), so no page of the workbook is empty. The
+    second layout changes nothing before those pages, so it needs no third."""
+    document = layout(workbook_html(view), "workbook", view.config, base_url)
+    extra = _notes_for_blanks(view, anchor_pages(document))
+    if extra:
+        document = layout(workbook_html(view, extra), "workbook", view.config, base_url)
+    return document
+
+
+def _notes_for_blanks(view: ParticipantProgram, pages: dict[str, int]) -> dict[str, int]:
+    """Module id -> notes pages (2) for each module followed by a blank page."""
+    ids = [m.id for m in view.modules]
+    following = [f"module-{i}" for i in ids[1:]] + ["sources"]
+    extra: dict[str, int] = {}
+    for module_id, after in zip(ids, following, strict=True):
+        notes = pages.get(f"{module_id}--notes")
+        start = pages.get(after)
+        if notes is not None and start is not None and start - notes == 2:
+            extra[module_id] = 2
+    return extra
 
 
 def _first_use(view: ParticipantProgram) -> dict[str, str]:
@@ -208,13 +239,22 @@ OPEN_QUESTIONS = [
 
 
 def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
+    """A print template as HTML, with the program, its edition date, worksheet layout
+    (:func:`worksheet_layout.plan_table`) and list punctuation in its language."""
     env = environment("pdf", config.language)
+    # The running header's share of the narrower text column (print-base.css: 72 %).
+    env.filters["running"] = lambda title: typography.shortened(title, 0.72 * 0.92 * 170)
+    env.filters["listed"] = lambda names: typography.joined(
+        [typography.in_sentence(n) for n in names], config.language
+    )
     moment = _moment()
     return env.get_template(template).render(
         config=config,
         created=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
         edition_date=i18n.long_date(moment, config.language),
         logo=config.branding.logo,
+        plan_table=worksheet_layout.plan_table,
+        notes_lines=worksheet_layout.notes_lines(config.paper),
         **context,
     )
 
@@ -247,6 +287,7 @@ def theme_css(config: ProgramConfig, landscape: bool = False) -> str:
         f":root {{ --brand: {config.branding.colour}; }}\n"
         f'@page :blank {{ @top-center {{ content: "{notes}"; }} }}\n'
         f"@page {{ size: {size}{' landscape' if landscape else ''}; }}\n"
+        f"@page landscape {{ size: {size} landscape; }}\n"
         f".cover {{ height: {height}; }}\n"
     )
 
@@ -303,8 +344,12 @@ def anchor_pages(document: Document) -> dict[str, int]:
     return pages
 
 
-CHUNKED = True
-"""Lay the two documents out in chunks (render/chunked.py); False: in one pass."""
+CHUNKED = False
+"""Lay the two documents out in chunks (render/chunked.py); False: in one pass.
+
+Off by default: the chunked workbook does not yet take the extra notes pages of
+``layout_workbook``, nor nest the back matter (post-check, job aid, answer key) under the
+last module's bookmark as the one-pass file does (issue 18)."""
 
 
 def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
@@ -312,7 +357,7 @@ def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> R
         from .chunked import chunked_workbook
 
         return chunked_workbook(view, target, base_url)
-    return write(layout(workbook_html(view), "workbook", view.config, base_url), target)
+    return write(layout_workbook(view, base_url), target)
 
 
 def render_facilitator(

@@ -26,7 +26,7 @@ from ..model import Program
 from ..model.participant import ParticipantProgram
 from ..roster import Person
 from ..worker import Worker
-from .pdf import anchor_pages, layout, render_html, workbook_html, write
+from .pdf import anchor_pages, layout, layout_workbook, render_html, write
 from .variable_data import SharedPdf, open_pages
 
 if TYPE_CHECKING:
@@ -69,8 +69,7 @@ def personalise(
     result = Personalised([], [])
     if not people:
         return result
-    config = program.config
-    body = layout(workbook_html(view), "workbook", config, program.root)
+    body = layout_workbook(view, program.root)
     with tempfile.TemporaryDirectory(prefix="servefirst-personal-") as temporary:
         work = Path(temporary)
         # The shared files carry a stand-in person, so their fonts hold nobody's name.
@@ -141,7 +140,7 @@ def _batch(
                 own.close()
                 if not swapped:
                     if body is None:
-                        body = layout(workbook_html(view), "workbook", program.config, program.root)
+                        body = layout_workbook(view, program.root)
                     write(body.copy([covers.pages[index], *body.pages[1:]]), workbook)
                     result.written_in_full += 1
                 certificate = out / "certificates" / f"{stem}{EXTENSION}"

@@ -219,6 +219,17 @@ def test_program_is_spelt_programme_in_prose(content: list[Item]) -> None:
             assert not re.search(r"\bprograms?\b", text, re.IGNORECASE), f"{item.id}: {path}"
 
 
+def test_servant_leader_is_hyphenated_as_greenleaf_and_spears_write_it(
+    content: list[Item],
+) -> None:
+    """One spelling of the noun: "servant-leader", as in the module on the ten characteristics;
+    "servant leadership" stays open. Source titles keep their own spelling."""
+    for item in content:
+        for path, text in item.fields:
+            found = re.search(r"\bservant\s+leaders?\b(?!ship)", text, re.IGNORECASE)
+            assert not found, f"{item.id}: {path}: {found and found.group(0)!r}"
+
+
 def test_a_normal_tuesday_is_not_a_refrain(content: list[Item]) -> None:
     text = "\n".join(i.text for i in content)
     assert len(re.findall(r"Tuesday", text)) <= 3

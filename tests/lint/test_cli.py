@@ -60,7 +60,7 @@ def test_an_unknown_code_is_a_located_error(write: Write) -> None:
 def _default_copy(root: Path, options: str = "") -> Path:
     """The default program in ``root``, without its materials list, plus ``options``
     (lines under ``program:``)."""
-    for name in ("modules", "exercises", "docs"):
+    for name in ("modules", "exercises", "docs", "checks"):
         shutil.copytree(REPO / name, root / name)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     start = text.index("      materials:  # what the whole day needs")
@@ -124,7 +124,7 @@ def test_dropping_listening_pairs_from_the_default_program(tmp_path: Path) -> No
     root = _default_copy(tmp_path / "default", drop)
     found = [str(w) for w in load_program(root).warnings if "SF501" in w.message]
     assert found == [
-        "mkdocs.yml:51: program.customise.serve-first.drop[0]: SF501 dropping 'Listening "
+        "mkdocs.yml:53: program.customise.serve-first.drop[0]: SF501 dropping 'Listening "
         "pairs' leaves objective 4 of serve-first 'Practise listening without interrupting "
         "for three minutes...' with no activity; keep the segment, or copy the module into "
         "the program and drop the objective too"

@@ -19,7 +19,7 @@ from .broken import broken_workbook
 
 WRITING = """
 .ws-line { height: 6mm !important; width: 40mm !important }
-.ws-box { height: 10mm !important }
+.ws-area { height: 10mm !important }
 .ws-table { width: 80mm !important }
 .ws-table td { height: 3mm !important }
 .tick { width: 2mm !important; height: 2mm !important }
@@ -36,7 +36,7 @@ p { orphans: 1 !important; widows: 1 !important }
 EDGES = """
 @page :right { @top-right {
   content: 'A running header that goes on and on far beyond one line of the margin box' !important;
-  width: 60mm !important } }
+  width: 60mm !important; white-space: normal !important; overflow: visible !important } }
 .module-summary { margin-left: -30mm !important }
 """
 # Two lines of lower-case words without a full stop: a paragraph that runs on.
@@ -135,19 +135,24 @@ def test_page_a_third_full_before_a_block_that_fits_is_PL106(tmp_path: Path) -> 
 
 
 def test_ruled_lines_too_close_are_PL201(writing: list[Finding]) -> None:
+    # The lines under each "Ask yourself", a case's questions, the worksheet's lines and
+    # the reflection prompts; the notes page (p. 11).
     assert _of(writing, "PL201") == [
-        "p. 7: PL201 ruled lines 6 mm apart; at least 8 mm",
+        "p. 6: PL201 ruled lines 6 mm apart; at least 8 mm",
         "p. 7: PL201 ruled lines 6 mm apart; at least 8 mm",
         "p. 7: PL201 ruled lines 6 mm apart; at least 8 mm",
         "p. 8: PL201 ruled lines 6 mm apart; at least 8 mm",
+        "p. 8: PL201 ruled lines 6 mm apart; at least 8 mm",
         "p. 9: PL201 ruled lines 6 mm apart; at least 8 mm",
         "p. 9: PL201 ruled lines 6 mm apart; at least 8 mm",
+        "p. 9: PL201 ruled lines 6 mm apart; at least 8 mm",
+        "p. 11: PL201 ruled lines 6 mm apart; at least 8 mm",
     ]
 
 
 def test_low_box_and_low_cells_are_PL202(writing: list[Finding]) -> None:
     assert _of(writing, "PL202") == [
-        "p. 7: PL202 a writing box 10 mm tall; at least 15 mm",
+        "p. 8: PL202 a writing box 10 mm tall; at least 15 mm",
         "p. 8: PL202 the writing column 'What I did' (2 cells) has cells 6 mm tall; at least 8 mm",
         "p. 8: PL202 the writing column 'What a servant-first leader would do' (2 cells) has "
         "cells 6 mm tall; at least 8 mm",
@@ -169,11 +174,11 @@ def test_narrow_writing_columns_are_PL203(writing: list[Finding]) -> None:
 
 def test_small_tick_boxes_and_crowded_scales_are_PL204(writing: list[Finding]) -> None:
     assert _of(writing, "PL204") == [
-        "p. 8: PL204 a tick box 2 mm across; at least 4 mm",
-        "p. 8: PL204 a tick box 2 mm across; at least 4 mm",
-        "p. 8: PL204 a tick box 2 mm across; at least 4 mm",
         "p. 8: PL204 scale points 2 mm apart; at least 6 mm",
         "p. 8: PL204 scale points 2 mm apart; at least 6 mm",
+        "p. 9: PL204 a tick box 2 mm across; at least 4 mm",
+        "p. 9: PL204 a tick box 2 mm across; at least 4 mm",
+        "p. 9: PL204 a tick box 2 mm across; at least 4 mm",
     ]
 
 

@@ -85,7 +85,7 @@ def test_tasks_are_under_their_own_horizon(guide_build: Built) -> None:
 
 def test_participants_see_what_they_hold_and_not_the_kit(guide_build: Built) -> None:
     workbook = text_of(guide_build.workbook)
-    assert "You need: Participant workbook, Pen" in workbook
+    assert "You need: participant workbook and pen." in workbook  # a list in a sentence
     assert "Visible timer" not in workbook
     assert "Flipchart" not in workbook
 
@@ -144,4 +144,4 @@ def test_an_old_program_folder_still_builds(tmp_path: Path) -> None:
     assert prep.index("After the workshop") < prep.index("Send the slides.")
     assert prep.index("The day before") < prep.index("Print the two pyramids")
     workbook = text_of(out / "pdf/participant-workbook.pdf")
-    assert "You need: Workbook, Pen, a timer" in workbook  # "pen" is a catalogue id
+    assert "You need: workbook, pen and a timer." in workbook  # "pen" is a catalogue id

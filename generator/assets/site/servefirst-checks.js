@@ -22,8 +22,10 @@
   }
 
   var LABELS = {
-    en: ["Check answer", "Right", "Not quite", "Position", "The right order:"],
-    es: ["Comprobar", "Correcto", "No del todo", "Posición", "El orden correcto:"]
+    en: ["Check answer", "Right", "Not quite", "Position", "The right order:",
+      "Choose an answer first.", "Give each one a different position, from 1."],
+    es: ["Comprobar", "Correcto", "No del todo", "Posición", "El orden correcto:",
+      "Elige primero una respuesta.", "Da a cada uno una posición distinta, desde 1."]
   };
 
   function classValue(element, prefix) {
@@ -53,11 +55,22 @@
   function build(heading, number) {
     var list = null;
     var node = heading.nextElementSibling;
+    var between = [];
     while (node && !/^H[1-3]$/.test(node.tagName)) {
       if (node.tagName === "OL") list = node;
+      between.push(node);
       node = node.nextElementSibling;
     }
     if (!list) return;
+    // A screen reader names the form by its heading and question, not by "Question 3 ¶".
+    var labelledBy = [heading.id];
+    between.slice(0, between.indexOf(list)).forEach(function (element, index) {
+      element.id = element.id || heading.id + "-text-" + index;
+      labelledBy.push(element.id);
+    });
+    Array.prototype.forEach.call(heading.querySelectorAll(".headerlink"), function (link) {
+      link.setAttribute("aria-hidden", "true");
+    });
     var id = classValue(heading, "sfid-");
     var kind = classValue(heading, "sfq-");
     var scope = heading.id.slice(0, heading.id.length - id.length - 1);
@@ -67,7 +80,7 @@
     var name = "sf-" + heading.id;
     var fieldset = document.createElement("fieldset");
     fieldset.className = "sf-choices";
-    fieldset.setAttribute("aria-labelledby", heading.id);
+    fieldset.setAttribute("aria-labelledby", labelledBy.join(" "));
     var inputs = [];
     items.forEach(function (item, index) {
       var row = document.createElement("div");
@@ -112,6 +125,15 @@
     fieldset.after(button);
     button.after(feedback);
 
+    // Nothing chosen, or two items in one position: say so, and tell nobody it was wrong.
+    function unanswered(text) {
+      feedback.textContent = "";
+      var paragraph = document.createElement("p");
+      paragraph.textContent = text;
+      feedback.appendChild(paragraph);
+      heading.removeAttribute("data-sf-result");
+    }
+
     button.addEventListener("click", function () {
       var key = decode(id, classValue(heading, "sfk-"));
       var chosen = [];
@@ -119,9 +141,13 @@
         var positions = inputs.map(function (select) { return parseInt(select.value, 10); });
         chosen = positions.map(function (_, index) { return index; })
           .sort(function (a, b) { return (positions[a] || 99) - (positions[b] || 99); });
-        if (positions.some(function (p) { return !p; })) chosen = [];
+        var unique = positions.filter(function (p, index) {
+          return p && positions.indexOf(p) === index;
+        });
+        if (unique.length !== positions.length) return unanswered(labels[6]);
       } else {
         inputs.forEach(function (input, index) { if (input.checked) chosen.push(index); });
+        if (!chosen.length) return unanswered(labels[5]);
       }
       var right = kind === "ordering" ? sameList(chosen, key.a)
         : sameList(chosen.slice().sort(), key.a.slice().sort());

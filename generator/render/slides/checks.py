@@ -52,15 +52,13 @@ def answer_notes(check: Check, language: str) -> list[str]:
     else:
         joiner = " → " if check.kind == "ordering" else ", "
         answer = joiner.join(
-            f"{letter} ({plain(options[i].text)})"
+            f"{letter} ({plain(options[i].line())})"
             for letter, i in zip(letters, check.right(), strict=True)
         )
     notes = [f"{_('Answer:')} {answer}"]
-    notes.append(
-        f"{_('Feedback:')} {plain(check.feedback.correct)} / {plain(check.feedback.incorrect)}"
-    )
+    notes.append(f"{_('Feedback:')} {' / '.join(plain(line) for line in check.feedback.lines())}")
     if check.kind == "scenario":
-        notes += [f"{LETTERS[i]}: {plain(o.feedback or '')}" for i, o in enumerate(options)]
+        notes += [f"{LETTERS[i]}: {plain(o.feedback_line())}" for i, o in enumerate(options)]
     if check.facilitator:
         notes.append(plain(check.facilitator.notes))
     return notes

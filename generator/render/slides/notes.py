@@ -65,6 +65,9 @@ def add_module_notes(
                 kit = [display_name(use, program.catalogue) for use in segment.materials]
                 lines += _labelled(label["materials"], ["; ".join(kit)] if kit else [])
                 lines += [] if online else virtual
+                if cut := talk.if_late:  # the running-late list, where the cut is made
+                    how = f"{plain(cut.how)} ({label['saves']} {cut.saves} {label['min']})"
+                    lines += _labelled(label["if_late"], [how])
             else:
                 lines.append(f"{start} · {as_written(segment.title)}")
             if slide.topic and (slide.topic.kind, slide.topic.key) not in shown:

@@ -136,6 +136,8 @@ def labels(language: str) -> Labels:
         "large_group": bare("Large groups:"),
         "listen_for": bare("Listen for:"),
         "transition": bare("Transition:"),
+        "if_late": bare("If you are running late:"),
+        "saves": _("Saves"),
         "setup": _("Set-up"),
         "notes": _("Notes"),
         "prepare": _("Preparation"),
