@@ -30,14 +30,14 @@ def tight_program(target: Path, *, cuts: bool, name: str = "basic") -> Path:
     text = text.replace("title: Basic fixture", f'title: "{TITLE}"')
     text = text.replace("- break: Coffee", f'- break: "{BREAK}"')
     config.write_text(text, encoding="utf-8")
-    if cuts:
-        module = root / "modules" / "serve-first.yml"
-        text = module.read_text(encoding="utf-8")
-        text = _after(
-            text,
-            "      timing_cues: [Ten minutes of discussion at most.]\n",
-            f'      if_late: {{saves: 10, how: "{CASE_CUT}", order: 1}}\n',
-        )
+    module = root / "modules" / "serve-first.yml"
+    text = module.read_text(encoding="utf-8")
+    assert text.count(FIXTURE_CUT) == 1, "the basic fixture's own cut, on the case segment"
+    if not cuts:
+        module.write_text(text.replace(FIXTURE_CUT, "}\n"), encoding="utf-8")
+    else:
+        case_cut = f'if_late: {{saves: 10, how: "{CASE_CUT}", order: 1}}'
+        text = text.replace(FIXTURE_CUT, f",\n      {case_cut}}}\n")
         text = _after(
             text,
             "      do: [Pair people who do not work together.]\n",
@@ -45,6 +45,12 @@ def tight_program(target: Path, *, cuts: bool, name: str = "basic") -> Path:
         )
         module.write_text(text, encoding="utf-8")
     return root
+
+
+FIXTURE_CUT = (
+    ',\n      if_late: {saves: 5, how: "Take one question for the whole room, not one per '
+    'table.", order: 1}}\n'
+)
 
 
 def _after(text: str, anchor: str, line: str) -> str:

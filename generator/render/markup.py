@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markdown.extensions import Extension
 from markdown.inlinepatterns import ENTITY_RE, HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import i18n
 from . import typography
@@ -185,12 +185,19 @@ def md_inline(text: str | None, language: str = "en") -> Markup:
     return Markup(html)
 
 
+class Verbatim(Markup):
+    """Escaped text that is printed exactly as written: a person's name, cohort or dates
+    from a roster keep their straight quotes and apostrophes."""
+
+
 def _typographic(language: str) -> Callable[[Any], Any]:
     """Jinja ``finalize`` for the print templates: plain text (a title, a label, a fixed
     label from the catalogue) gets :func:`typography.smart_text`; HTML that Markdown made
     has had the same treatment from ``smarty`` and passes unchanged."""
 
     def finalize(value: Any) -> Any:
+        if isinstance(value, Verbatim):
+            return value
         if isinstance(value, Markup):
             return value if "<" in value else Markup(typography.smart_text(value, language))
         if isinstance(value, str):
@@ -217,6 +224,7 @@ def environment(kind: Literal["pdf", "site"], language: str = "en") -> Environme
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda text, under=PROSE_UNDER: md(text, under, language)
+    env.filters["verbatim"] = lambda text: Verbatim(escape(str(text)))
     env.filters["md_inline"] = lambda text: md_inline(text, language)
     # Fixed labels come from the message catalogue; times are written the locale's way.
     env.add_extension("jinja2.ext.i18n")

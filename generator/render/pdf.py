@@ -88,15 +88,17 @@ def workbook_html(view: ParticipantProgram, notes_pages: dict[str, int] | None =
     )
 
 
-def layout_workbook(view: ParticipantProgram, base_url: Path) -> Document:
+def layout_workbook(view: ParticipantProgram, base_url: Path, **options: Any) -> Document:
     """The workbook laid out. Each module starts on a right-hand page; where that would
     leave a left-hand page blank after a module's notes page, the module gets a second
     notes page instead (ruled like the first), so no page of the workbook is empty. The
-    second layout changes nothing before those pages, so it needs no third."""
-    document = layout(workbook_html(view), "workbook", view.config, base_url)
+    second layout changes nothing before those pages, so it needs no third. ``options``
+    go to :func:`layout` (the press files' extra CSS)."""
+    document = layout(workbook_html(view), "workbook", view.config, base_url, **options)
     extra = _notes_for_blanks(view, anchor_pages(document))
     if extra:
-        document = layout(workbook_html(view, extra), "workbook", view.config, base_url)
+        html = workbook_html(view, extra)
+        document = layout(html, "workbook", view.config, base_url, **options)
     return document
 
 

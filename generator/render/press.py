@@ -247,15 +247,17 @@ def render_press(
     reuses. ``anchors`` and ``slides`` are the workbook's page numbers and the deck's
     plan, as for the guide. Raises BuildError when a file cannot be written."""
     from ..pipeline import GUIDE, WORKBOOK
-    from .pdf import facilitator_html, layout, workbook_html
+    from .pdf import facilitator_html, layout, layout_workbook
 
-    documents = [
-        (WORKBOOK, workbook_html(view), "workbook", view.config),
-        (GUIDE, facilitator_html(program, anchors, slides), "facilitator", program.config),
-    ]
     pages = {}
-    for name, html, kind, config in documents:
-        laid_out = layout(html, kind, config, program.root, extra_css=PRESS_CSS, press=True)
+    for name in (WORKBOOK, GUIDE):  # the same layout as the tagged files, page for page
+        if name == WORKBOOK:
+            laid_out = layout_workbook(view, program.root, extra_css=PRESS_CSS, press=True)
+        else:
+            html = facilitator_html(program, anchors, slides)
+            laid_out = layout(
+                html, "facilitator", program.config, program.root, extra_css=PRESS_CSS, press=True
+            )
         pages[pdfx_name(name)] = write_pdfx(laid_out, folder / pdfx_name(name))
     booklet = write_booklet(
         workbook, view.config, folder / booklet_name(WORKBOOK, view.config.paper)

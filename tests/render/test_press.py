@@ -190,7 +190,7 @@ def test_an_unchanged_press_folder_is_not_rebuilt(press: Press) -> None:
     root = press.out.parent / "basic"
     result = run_cli("build", root, "--out", press.out, "--no-site", "--no-slides", "--press")
     assert result.code == 0, result.err
-    assert "unchanged: guide, press, workbook" in result.out.splitlines()
+    assert "unchanged: guide, press, run-of-show, workbook" in result.out.splitlines()
 
 
 def test_press_without_pdfs_is_refused(basic: Path) -> None:

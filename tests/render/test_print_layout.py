@@ -154,7 +154,7 @@ def test_ruled_notes_pages_and_lines_under_ask_yourself(layout_build: Built) -> 
     assert notes
     for number in notes:
         ruled = [s for s in spaces if s.page == number and s.kind == "lines"]
-        assert ruled and ruled[0].height >= 8 * MM
+        assert ruled and ruled[0].height >= 8 * MM, (number, pages[number - 1][:80])
     asks = [i + 1 for i, t in enumerate(pages) if "Ask yourself:" in t]
     assert all(any(s.page == n and s.kind == "lines" for s in spaces) for n in asks)
     assert not [i for i, t in enumerate(pages) if not t.strip()], "no empty page"
