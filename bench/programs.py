@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def copy_default(target: Path) -> Path:
     """The default program, self-contained (``library: false``) like the repository's."""
-    for name in ("modules", "exercises", "docs"):
+    for name in ("modules", "exercises", "docs", "checks"):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, target / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
@@ -36,6 +36,7 @@ def make_synthetic(default: Path, target: Path, count: int) -> Path:
     sources = sorted((target / "modules").glob("*.yml"))
     for path in sources:
         path.unlink()
+    shutil.rmtree(target / "checks", ignore_errors=True)
     modules: list[tuple[str, int]] = []
     for number in range(count):
         source = sources[number % len(sources)]
@@ -66,6 +67,7 @@ def make_synthetic(default: Path, target: Path, count: int) -> Path:
             program["days"] = days
             program["title"] = f"{program['title']} ({count} modules)"
             program.pop("customise", None)
+            entry["servefirst"].pop("assessment", None)  # checks belong to the old ids
             if program.get("glossary"):  # the glossary modules, under their new ids
                 chosen = program["glossary"]
                 program["glossary"] = [m for m, _ in modules if m.rsplit("-", 1)[0] in chosen]

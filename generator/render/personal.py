@@ -91,17 +91,15 @@ def personalise(
         worker = Worker() if jobs > 1 and len(batches) > 1 else None
         finished = False
         try:
-            if worker is not None:  # every other batch, from the second on
-                for batch, stems_ in batches[1::2]:
-                    worker.call(f"{__name__}:_batch", program, view, batch, stems_, out, shared)
+            if worker is not None:  # every other batch, from the second on, in one call
+                worker.call(f"{__name__}:_batches", program, view, batches[1::2], out, shared)
             for batch, stems_ in batches[:: 2 if worker else 1]:
                 result.add(_batch(program, view, batch, stems_, out, shared, advance, body))
             if worker is not None:
-                for _ in batches[1::2]:
-                    done: Personalised = worker.result()
-                    result.add(done)
-                    for _person in done.workbooks:
-                        advance()
+                done: Personalised = worker.result()
+                result.add(done)
+                for _person in done.workbooks:
+                    advance()
             finished = True
         finally:
             if worker is not None:
@@ -109,6 +107,20 @@ def personalise(
     order = {name: index for index, name in enumerate(names)}
     result.workbooks.sort(key=lambda path: order[path.stem])
     result.certificates.sort(key=lambda path: order[path.stem])
+    return result
+
+
+def _batches(
+    program: Program,
+    view: ParticipantProgram,
+    batches: list[tuple[list[Person], list[str]]],
+    out: Path,
+    shared: tuple[Path, Path],
+) -> Personalised:
+    """Several batches in turn (the second process's share), as one result."""
+    result = Personalised([], [])
+    for people, stems in batches:
+        result.add(_batch(program, view, people, stems, out, shared))
     return result
 
 
