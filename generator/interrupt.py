@@ -6,6 +6,11 @@ behind (as would SIGHUP, sent when the terminal or SSH session closes). Inside
 :func:`interruptible` all three signals raise :class:`Interrupted`, which
 unwinds like Ctrl-C. :func:`deferred` holds them back for a few lines that must not be
 cut in half (swapping finished outputs into place).
+
+A library may swallow the exception: WeasyPrint catches ``BaseException`` around each SVG
+image it draws, so a signal that lands while the logo is drawn used to be lost and the
+build went on to replace the outputs. The signal is therefore also remembered, and
+:func:`deferred` raises it on entry, before anything is replaced.
 """
 
 from __future__ import annotations
@@ -32,8 +37,18 @@ class Interrupted(KeyboardInterrupt):
         return 128 + self.signum
 
 
+_stopped: list[int] = []  # signals received inside interruptible(), even if swallowed
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
+    _stopped.append(signum)
     raise Interrupted(signum)
+
+
+def check() -> None:
+    """Raise :class:`Interrupted` if a signal arrived and something swallowed its exception."""
+    if _stopped:
+        raise Interrupted(_stopped[0])
 
 
 def _main_thread() -> bool:
@@ -46,20 +61,26 @@ def interruptible() -> Iterator[None]:
     if not _main_thread():
         yield
         return
+    _stopped.clear()
     previous = {signum: signal.signal(signum, _raise) for signum in SIGNALS}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        _stopped.clear()
 
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP back until the block ends; they are delivered after it."""
+    """Hold SIGINT, SIGTERM and SIGHUP back until the block ends; they are delivered after it.
+
+    Raises :class:`Interrupted` on entry if a signal arrived earlier and was swallowed.
+    """
     if not _main_thread():
         yield
         return
+    check()
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
     try:
         yield

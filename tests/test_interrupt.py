@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cache import Manifest
+from generator.interrupt import Interrupted, deferred, interruptible
 from generator.outdir import LOCK, output_lock
 
 from .build_checks import leftovers
@@ -184,3 +186,19 @@ def test_the_next_build_clears_what_a_killed_one_left(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [".drafts-old", ".notes.tmp", ".servefirst-cache.json", LOCK, "site", "staging-notes"]
     )
+
+
+def test_a_signal_a_library_swallowed_still_stops_the_build_before_it_replaces() -> None:
+    # WeasyPrint catches BaseException around every SVG image it draws: a SIGTERM landing
+    # while it drew the logo was lost, and the build went on to replace the outputs.
+    with interruptible():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)  # the handler raises here
+        except BaseException:  # what the library does
+            pass
+        with pytest.raises(Interrupted) as stop, deferred():
+            raise AssertionError("the outputs would be replaced now")
+    assert stop.value.exit_code == 128 + signal.SIGTERM
+    with interruptible(), deferred():  # the next command starts clean
+        pass
