@@ -57,9 +57,14 @@ class RenderedPdf:
     """Page number (1-based) of every element id in the document."""
 
 
-def workbook_html(view: ParticipantProgram, notes_pages: dict[str, int] | None = None) -> str:
+def workbook_html(
+    view: ParticipantProgram,
+    notes_pages: dict[str, int] | None = None,
+    chunk: str | None = None,
+) -> str:
     """The participant workbook as HTML. Takes only the participant view; ``notes_pages``
-    gives a module more than its one notes page (module id -> pages)."""
+    gives a module more than its one notes page (module id -> pages); ``chunk``
+    ("front", "module-<id>", "back") prints only that part (see render/chunks.py)."""
     agenda = build_agenda(view.config, view.modules)
     sources = all_sources([*view.modules, *(c for m in view.modules for c in m.cases)])
     toc = [TocEntry("The day at a glance", "agenda", 1)]
@@ -85,6 +90,7 @@ def workbook_html(view: ParticipantProgram, notes_pages: dict[str, int] | None =
         toc=toc,
         sources=sources,
         notes_pages=notes_pages or {},
+        chunk=chunk,
     )
 
 
@@ -105,7 +111,7 @@ def layout_workbook(view: ParticipantProgram, base_url: Path, **options: Any) ->
 def _notes_for_blanks(view: ParticipantProgram, pages: dict[str, int]) -> dict[str, int]:
     """Module id -> notes pages (2) for each module followed by a blank page."""
     ids = [m.id for m in view.modules]
-    following = [f"module-{i}" for i in ids[1:]] + ["sources"]
+    following = [f"module-{i}" for i in ids[1:]] + ["back-matter"]
     extra: dict[str, int] = {}
     for module_id, after in zip(ids, following, strict=True):
         notes = pages.get(f"{module_id}--notes")
@@ -128,10 +134,11 @@ def facilitator_html(
     program: Program,
     workbook_pages: dict[str, int],
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
+    chunk: str | None = None,
 ) -> str:
     """The facilitator guide as HTML, with page references into the workbook and, given
     ``slides`` (module id -> each segment's first and last slide), "Slide N" beside each
-    segment."""
+    segment. ``chunk`` prints only that part (see render/chunks.py)."""
     agenda = build_agenda(program.config, program.modules)
     materials = totals.materials(program)
     late = running_late(program, agenda)
@@ -189,6 +196,7 @@ def facilitator_html(
         learning=_learning_items(program),
         open_questions=OPEN_QUESTIONS,
         sources=sources,
+        chunk=chunk,
     )
 
 
@@ -338,7 +346,17 @@ def anchor_pages(document: Document) -> dict[str, int]:
     return pages
 
 
+CHUNKED = True
+"""Lay the two documents out in chunks (render/chunked.py); False: in one pass. Both give
+the same pages (tests/render/test_chunks.py); the press files are laid out in one pass."""
+
+
 def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
+    """Lay out and write the participant workbook at ``target`` (tagged PDF/UA-1)."""
+    if CHUNKED:
+        from .chunked import chunked_workbook
+
+        return chunked_workbook(view, target, base_url)
     return write(layout_workbook(view, base_url), target)
 
 
@@ -348,6 +366,11 @@ def render_facilitator(
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
 ) -> RenderedPdf:
+    """Lay out and write the facilitator guide at ``target`` (tagged PDF/UA-1)."""
+    if CHUNKED:
+        from .chunked import chunked_facilitator
+
+        return chunked_facilitator(program, workbook_pages, target, slides)
     html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 

@@ -1,0 +1,103 @@
+"""The workbook and the facilitator guide laid out chunk by chunk and assembled.
+
+:func:`chunked_workbook` and :func:`chunked_facilitator` take the arguments of
+``render_workbook``/``render_facilitator`` (render/pdf.py) and return the same
+:class:`RenderedPdf`. Chunk PDFs are kept in the user cache folder, one folder per program and
+document (see :func:`chunk_folder`), so an unchanged module is not laid out again in the
+next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ..cache import package_fingerprint, user_cache_dir
+from ..model import Program
+from ..model.participant import ParticipantProgram
+from ..model.program import ProgramConfig
+from .assemble import assemble
+from .chunks import (
+    ANCHORS,
+    ChunkCache,
+    ChunkHtml,
+    Chunking,
+    LaidChunk,
+    chunk_names,
+    lay_out_document,
+    printed,
+    rendered,
+)
+from .pdf import RenderedPdf, facilitator_html, workbook_html
+
+LAST: dict[str, ChunkCache] = {}
+"""Per document kind, the cache of its last layout (which chunks were reused)."""
+
+
+def chunk_folder() -> Path:
+    """Where chunk PDFs are kept: ``$SERVEFIRST_CHUNKS``, else ``chunks`` in the user
+    cache folder (see :func:`generator.cache.user_cache_dir`)."""
+    if os.environ.get("SERVEFIRST_CHUNKS"):
+        return Path(os.environ["SERVEFIRST_CHUNKS"])
+    return user_cache_dir() / "chunks"
+
+
+def _cache(kind: str, root: Path) -> ChunkCache:
+    """The chunk cache of one document of the program in folder ``root``: one folder
+    per program and document, pruned to the last build's chunks by :func:`_prune`."""
+    program = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return ChunkCache(chunk_folder() / program / kind, package_fingerprint() + str(root))
+
+
+def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
+    """Delete the chunks this build did not use, so the folder holds one document."""
+    used = {c.path.stem for c in chunks if c.path is not None}
+    for path in cache.folder.glob("*"):
+        if path.stem not in used and path.name != ANCHORS:
+            path.unlink(missing_ok=True)
+
+
+def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
+    """The participant workbook, laid out in chunks and assembled at ``target``."""
+
+    def html(name: str, extra_notes: bool) -> str:
+        module = name.removeprefix("module-")
+        return workbook_html(view, {module: 2} if extra_notes else None, chunk=name)
+
+    modules = [m.id for m in view.modules]
+    return _document("workbook", modules, view.config, base_url, html, target, fills_blanks=True)
+
+
+def chunked_facilitator(
+    program: Program,
+    workbook_pages: dict[str, int],
+    target: Path,
+    slides: dict[str, list[tuple[int, int] | None]] | None = None,
+) -> RenderedPdf:
+    """The facilitator guide, laid out in chunks and assembled at ``target``."""
+
+    def html(name: str, extra_notes: bool) -> str:
+        return facilitator_html(program, workbook_pages, slides, chunk=name)
+
+    modules = [m.id for m in program.modules]
+    return _document("facilitator", modules, program.config, program.root, html, target)
+
+
+def _document(
+    kind: str,
+    modules: list[str],
+    config: ProgramConfig,
+    root: Path,
+    html: ChunkHtml,
+    target: Path,
+    fills_blanks: bool = False,
+) -> RenderedPdf:
+    cache = _cache(kind, root)
+    doc = Chunking(kind, config, root, cache, html, fills_blanks)
+    chunks = lay_out_document(chunk_names(modules), doc)
+    LAST[kind] = cache
+    _prune(cache, chunks)
+    paths, drop = printed(chunks)
+    assemble(paths, target, drop)
+    return rendered(target, chunks)

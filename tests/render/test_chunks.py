@@ -1,0 +1,214 @@
+"""Layout in chunks: the assembled workbook and guide are the single-pass files, page for
+page, with the same outline, links and tags; an edited module is the only chunk laid
+out again. Read back with pypdf and pikepdf."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from generator.loader import load_program
+from generator.model import Program
+from generator.model.participant import participant_view
+from generator.render import chunked, pdf
+
+from ..conftest import copy_fixture
+from . import test_revisits as revisits
+
+AGAIN = revisits.AGAIN.replace(
+    'title: "Southwest again: правила"', 'title: "Southwest again: правила, 规则, नियम 🙂"'
+)
+
+
+def two_modules(base: Path) -> Path:
+    """The basic fixture with a second module that revisits the first one's case, so a
+    page reference crosses from one chunk into another."""
+    root = copy_fixture("basic", base)
+    (root / "modules" / "again.yml").write_text(AGAIN, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("- serve-first", "- serve-first\n              - again"))
+    return root
+
+
+@pytest.fixture
+def chunking(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "chunk-cache"
+    monkeypatch.setenv("SERVEFIRST_CHUNKS", str(folder))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    yield folder
+
+
+def both(program: Program, folder: Path, chunks: bool) -> tuple[Path, Path]:
+    """The workbook and the guide, chunked or in one pass, written into ``folder``."""
+    old = pdf.CHUNKED
+    pdf.CHUNKED = chunks
+    try:
+        view = participant_view(program)
+        book = pdf.render_workbook(view, folder / "workbook.pdf", program.root)
+        guide = pdf.render_facilitator(program, book.anchors, folder / "guide.pdf")
+    finally:
+        pdf.CHUNKED = old
+    return book.path, guide.path
+
+
+def texts(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def outline(path: Path) -> list[tuple[int, str, int]]:
+    """(depth, title, 0-based page) of every outline item."""
+    items: list[tuple[int, str, int]] = []
+    with pikepdf.open(path) as document, document.open_outline() as tree:
+
+        def walk(children: list[pikepdf.OutlineItem], depth: int) -> None:
+            for item in children:
+                destination = item.destination
+                assert isinstance(destination, pikepdf.Array)
+                page = pikepdf.Page(destination[0]).index
+                items.append((depth, item.title, page))
+                walk(item.children, depth + 1)
+
+        walk(tree.root, 0)
+    return items
+
+
+def links(path: Path) -> list[tuple[int, str, int]]:
+    """(page, anchor, target page) of every internal link, all 0-based."""
+    found = []
+    with pikepdf.open(path) as document:
+        dests = dict(pikepdf.NameTree(document.Root.Names.Dests).items())
+        for number, page in enumerate(document.pages):
+            for annot in page.obj.get("/Annots", []):
+                assert "/A" not in annot, f"a link left external: {annot.A}"
+                target = dests[str(annot.Dest)]
+                found.append((number, str(annot.Dest), pikepdf.Page(target[0]).index))
+    return found
+
+
+def tag_problems(path: Path) -> tuple[int, list[str]]:
+    """(marked-content sequences, what is wrong): every MCID on every page must be owned
+    through the ParentTree by a structure element whose /Pg is that page and whose /K
+    holds the MCID; every annotation's StructParent must be in the ParentTree; every
+    element's /P must be its parent."""
+    problems: list[str] = []
+    count = 0
+    with pikepdf.open(path) as document:
+        root = document.Root.StructTreeRoot
+        tree = {int(k): v for k, v in pikepdf.NumberTree(root.ParentTree).items()}
+        index = {page.obj.objgen: n for n, page in enumerate(document.pages)}
+        for number, page in enumerate(document.pages):
+            owners = tree.get(int(page.obj.StructParents))
+            if owners is None:
+                problems.append(f"page {number + 1}: no ParentTree entry")
+                continue
+            for mcid, element in enumerate(owners):
+                count += 1
+                kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+                if index.get(element.Pg.objgen) != number or mcid not in [
+                    int(k) for k in kids if not isinstance(k, pikepdf.Dictionary)
+                ]:
+                    problems.append(f"page {number + 1}: MCID {mcid} owned elsewhere")
+            for annot in page.obj.get("/Annots", []):
+                if int(annot.StructParent) not in tree:
+                    problems.append(f"page {number + 1}: a link outside the ParentTree")
+
+        def walk(element: Any) -> None:
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.P.objgen != element.objgen:
+                        problems.append(f"{kid.S} has the wrong parent")
+                    walk(kid)
+
+        walk(root.K[0] if isinstance(root.K, pikepdf.Array) else root.K)
+        assert str(document.Root.Lang) and "/Metadata" in document.Root
+        assert bool(document.Root.MarkInfo.Marked)
+    return count, problems
+
+
+def test_chunked_documents_match_the_single_pass_files(tmp_path: Path, chunking: Path) -> None:
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    single = both(program, tmp_path / "single", chunks=False)
+    chunks = both(program, tmp_path / "chunked", chunks=True)
+    for one, other in zip(single, chunks, strict=True):
+        assert texts(other) == texts(one)
+        assert outline(other) == outline(one)
+        assert links(other) == links(one)
+        marked, problems = tag_problems(other)
+        assert problems == []
+        assert marked == tag_problems(one)[0] > 0
+    assert chunked.LAST["workbook"].laid_out == [
+        "front",
+        "module-serve-first",
+        "module-again",
+        "back",
+    ]
+
+
+def test_page_numbers_and_references_cross_chunks(tmp_path: Path, chunking: Path) -> None:
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    book, guide = both(program, tmp_path, chunks=True)
+    pages = texts(book)
+    start = next(n for n, text in enumerate(pages) if text.startswith("MODULE 2"))
+    assert pages[start].endswith(f"🙂 {start + 1}")  # the footer carries on from module 1
+    contents = " ".join(next(t for t in pages if t.startswith("Contents")).replace(".", "").split())
+    assert f"Southwest again: правила, 规则, नियम 🙂 {start + 1}" in contents
+    case = "Case: Employees first at Southwest Airlines"
+    told = next(n for n, text in enumerate(pages) if case in text)
+    assert f"The story is on page {told + 1}." in pages[start]
+    sheets = texts(guide)
+    story = next(n for n, text in enumerate(sheets) if case in text)
+    assert any(f"Story: see guide p. {story + 1}" in text for text in sheets[story + 1 :])
+
+
+def test_editing_one_module_lays_out_only_that_chunk(tmp_path: Path, chunking: Path) -> None:
+    root = two_modules(tmp_path)
+    both(load_program(root, slide_checks=False), tmp_path / "first", chunks=True)
+    module = root / "modules" / "again.yml"
+    module.write_text(AGAIN.replace("a different question", "a sharper question"), "utf-8")
+    book, _guide = both(load_program(root, slide_checks=False), tmp_path / "again", chunks=True)
+    for kind in ("workbook", "facilitator"):
+        assert chunked.LAST[kind].laid_out == ["module-again"]
+        assert chunked.LAST[kind].reused == ["front", "module-serve-first", "back"]
+    assert any("a sharper question" in text for text in texts(book))
+    kept = {p.name for p in (chunking).rglob("*.pdf")}
+    assert len(kept) == 8  # four chunks per document: the old module-again chunks are gone
+
+
+def test_chunks_laid_out_two_at_a_time_make_the_same_file(tmp_path: Path, chunking: Path) -> None:
+    root = two_modules(tmp_path)
+    program = load_program(root, slide_checks=False)
+    book, guide = both(program, tmp_path / "ordered", chunks=True)
+    for chunk in chunking.rglob("*.pdf"):  # as after an upgrade: numbers known, no chunks
+        chunk.unlink()
+    again = both(program, tmp_path / "parallel", chunks=True)
+    assert chunked.LAST["workbook"].reused == []
+    assert set(chunked.LAST["workbook"].laid_out) == {
+        "front",
+        "module-serve-first",
+        "module-again",
+        "back",
+    }
+    assert again[0].read_bytes() == book.read_bytes()
+    assert again[1].read_bytes() == guide.read_bytes()
+
+
+def test_a_later_build_reuses_modules_whatever_the_time(
+    tmp_path: Path, chunking: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # the time of the build is in every chunk's HTML
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    view = participant_view(program)
+    pdf.render_workbook(view, tmp_path / "one.pdf", program.root)
+    monkeypatch.setattr(pdf, "_moment", lambda: datetime(2031, 2, 3, 4, 5, 6, tzinfo=UTC))
+    pdf.render_workbook(view, tmp_path / "two.pdf", program.root)
+    assert chunked.LAST["workbook"].laid_out == ["front"]  # the cover prints the date
+    assert chunked.LAST["workbook"].reused == ["module-serve-first", "module-again", "back"]
+    assert "3 February 2031" in texts(tmp_path / "two.pdf")[0]
