@@ -21,13 +21,20 @@ import pikepdf
 from ..errors import BuildError
 from .chunks import SCHEME
 from .font_widths import Widths
+from .page_numbers import apply_stamp
 
 
-def assemble(chunks: list[Path], target: Path, drop_last: bool = False) -> None:
+def assemble(
+    chunks: list[Path],
+    target: Path,
+    drop_last: bool = False,
+    stamp: tuple[Path, list[str]] | None = None,
+) -> None:
     """Write ``target`` from the chunk PDFs in order, without the last page when
-    ``drop_last`` (a blank verso that only separated the last chunk from a next one).
-    Raises BuildError when a chunk cannot be read or the file cannot be written; never
-    leaves a half-written file."""
+    ``drop_last`` (a blank verso that only separated the last chunk from a next one),
+    with the page numbers of ``stamp`` (its PDF and each page's CSS page name, see
+    render/page_numbers.py). Raises BuildError when a chunk cannot be read or the file
+    cannot be written; never leaves a half-written file."""
     try:
         out = pikepdf.open(chunks[0])
     except (OSError, pikepdf.PdfError) as exc:
@@ -43,6 +50,9 @@ def assemble(chunks: list[Path], target: Path, drop_last: bool = False) -> None:
     if drop_last:
         merger.drop_last_page()
     merger.finish()
+    if stamp is not None:
+        with pikepdf.open(stamp[0]) as numbers:
+            apply_stamp(out, numbers, stamp[1])
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     try:

@@ -26,9 +26,11 @@ from .chunks import (
     LaidChunk,
     chunk_names,
     lay_out_document,
+    page_names,
     printed,
     rendered,
 )
+from .page_numbers import write_stamp
 from .pdf import RenderedPdf, facilitator_html, workbook_html
 
 LAST: dict[str, ChunkCache] = {}
@@ -99,5 +101,11 @@ def _document(
     LAST[kind] = cache
     _prune(cache, chunks)
     paths, drop = printed(chunks)
-    assemble(paths, target, drop)
+    names = page_names(chunks)
+    stamp = cache.folder / f".stamp-{os.getpid()}.pdf"
+    try:
+        write_stamp(names, kind, config, root, stamp)
+        assemble(paths, target, drop, (stamp, names))
+    finally:
+        stamp.unlink(missing_ok=True)
     return rendered(target, chunks)

@@ -7,13 +7,16 @@ chunk with ``break-before: right`` (WeasyPrint adds the blank "Notes" verso when
 chunk ends on a right-hand page), and the page holding the marker is dropped before the
 chunk is written. So a module's page count never depends on the modules before it.
 
-Page numbers carry across chunks with ``@page :first { counter-reset: page N }``; links
-and page references into another chunk become ``sf-chunk:<anchor>`` links printing a
-plain number (``data-page``), which :mod:`generator.render.assemble` turns back into
-internal links. Chunks are laid out in order, front matter first with provisional
-numbers and again at the end when its numbers changed; references only point backwards
-(a revisited case names the module that told it first) or into the front matter's
-contents, so one pass over the modules suffices.
+A chunk prints no page numbers: :mod:`generator.render.page_numbers` stamps them on the
+assembled file, so a chunk's layout does not depend on where it starts, and a module whose
+page count changed moves the chunks after it without laying them out again. Links and page
+references into another chunk become ``sf-chunk:<anchor>`` links printing a plain number
+(``data-page``), which :mod:`generator.render.assemble` turns back into internal links.
+Chunks are laid out in order, front matter first with provisional numbers and again at
+the end when its numbers changed; references only point backwards (a revisited case
+names the module that told it first) or into the front matter's contents, so one pass
+over the modules suffices. Chunks without such references are laid out ahead, two at a
+time (here and in a second process), even in a first build.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -33,7 +35,7 @@ from ..model.program import ProgramConfig
 from .pdf import RenderedPdf, anchor_pages, layout
 
 PARALLEL = True
-"""Lay out uncached chunks two at a time when the last layout's numbers are known."""
+"""Lay out uncached chunks two at a time, ahead of the ordered pass."""
 SCHEME = "sf-chunk:"
 ANCHORS = "anchors.json"
 """In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
@@ -59,12 +61,15 @@ class LaidChunk:
     """Printed page number of every element id in the chunk."""
     padded: bool = False
     """Whether the last page is a blank verso added so the next chunk starts on the right."""
+    page_names: tuple[str, ...] = ()
+    """Each page's CSS page name ("" for none, "cover", "front", "landscape"), for the
+    page-number stamp."""
 
 
 @dataclass
 class ChunkCache:
-    """Chunk PDFs kept between builds in ``folder``, keyed by a hash of the chunk's HTML,
-    its first page number and the layout ``salt`` (code, styles, renderer versions).
+    """Chunk PDFs kept between builds in ``folder``, keyed by a hash of the chunk's HTML
+    and the layout ``salt`` (code, styles, renderer versions).
     ``reused`` and ``laid_out`` name the chunks of the last document in order."""
 
     folder: Path
@@ -74,14 +79,14 @@ class ChunkCache:
     extra_notes: set[str] = field(default_factory=set)
     """Chunks that closed with a second notes page in the last layout (the first guess)."""
 
-    def key(self, kind: str, html: str, first: int, base_url: Path | None = None) -> str:
-        """A hash of what the chunk is made from: the salt, the document kind, its first
-        page number, its HTML and the bytes of every local file the HTML refers to
-        (``src``, ``href``) under ``base_url``, so a replaced image is laid out again.
-        Only the front matter's key holds the build time (``dcterms.created``): the
-        assembled file takes its metadata from the front matter alone."""
-        digest = hashlib.sha256(f"{self.salt}\0{kind}\0{first}\0".encode())
-        digest.update(_MOMENT.sub("", html).encode() if first > 1 else html.encode())
+    def key(self, kind: str, html: str, front: bool, base_url: Path | None = None) -> str:
+        """A hash of what the chunk is made from: the salt, the document kind, its HTML
+        and the bytes of every local file the HTML refers to (``src``, ``href``) under
+        ``base_url``, so a replaced image is laid out again. Only the ``front`` matter's
+        key holds the build time (``dcterms.created``): the assembled file takes its
+        metadata from the front matter alone."""
+        digest = hashlib.sha256(f"{self.salt}\0{kind}\0".encode())
+        digest.update(html.encode() if front else _MOMENT.sub("", html).encode())
         if base_url is not None:
             for reference in sorted(set(_LOCAL.findall(html))):
                 path = base_url / unquote(reference)
@@ -89,15 +94,16 @@ class ChunkCache:
                 digest.update(path.read_bytes() if path.is_file() else b"<missing>")
         return digest.hexdigest()[:32]
 
-    def get(self, key: str) -> tuple[Path, int, dict[str, int], bool] | None:
-        """(PDF, pages, anchors, padded) of a cached chunk, or None."""
+    def get(self, key: str) -> tuple[Path, Laid] | None:
+        """(PDF, what its layout gave) of a cached chunk, or None."""
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         try:
             facts = json.loads(meta.read_text(encoding="utf-8"))
             if not pdf.is_file():
                 return None
             anchors = {str(k): int(v) for k, v in facts["anchors"].items()}
-            return pdf, int(facts["pages"]), anchors, bool(facts["padded"])
+            names = tuple(str(n) for n in facts["page_names"])
+            return pdf, Laid(int(facts["pages"]), anchors, bool(facts["padded"]), names)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -119,11 +125,16 @@ class ChunkCache:
         text = json.dumps({"anchors": anchors, "firsts": firsts, "notes": notes}, sort_keys=True)
         (self.folder / ANCHORS).write_text(text, "utf-8")
 
-    def put(self, key: str, pdf: Path, pages: int, anchors: dict[str, int], padded: bool) -> Path:
+    def put(self, key: str, pdf: Path, laid: Laid) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{key}.pdf"
         shutil.copyfile(pdf, target)
-        meta = {"pages": pages, "anchors": anchors, "padded": padded}
+        meta = {
+            "pages": laid.pages,
+            "anchors": laid.anchors,
+            "padded": laid.padded,
+            "page_names": list(laid.page_names),
+        }
         (self.folder / f"{key}.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
         return target
 
@@ -133,8 +144,8 @@ def chunk_names(module_ids: list[str]) -> list[str]:
     return ["front", *(f"module-{m}" for m in module_ids), "back"]
 
 
-def localise(html: str, first: int, known: dict[str, int]) -> str:
-    """The chunk's HTML made to stand alone: its first page numbered ``first``, a closing
+def localise(html: str, known: dict[str, int]) -> str:
+    """The chunk's HTML made to stand alone: no page numbers in the footers, a closing
     marker (see the module docstring), and every link to an id of another chunk turned
     into an ``sf-chunk:`` link carrying the known page number (``?`` when not yet known)."""
     own = set(_ID.findall(html))
@@ -149,7 +160,8 @@ def localise(html: str, first: int, known: dict[str, int]) -> str:
     html = _HREF.sub(relink, html)
     style = (
         "<style>"
-        f"@page :first {{ counter-reset: page {first} }}"
+        "@page :left { @bottom-left { content: none } }"
+        "@page :right { @bottom-right { content: none } }"
         ".toc a[data-page]::after { content: leader('.') attr(data-page) }"
         "a.pageref[data-page]::after { content: attr(data-page) }"
         ".sf-chunk-end { break-before: right }"
@@ -159,20 +171,30 @@ def localise(html: str, first: int, known: dict[str, int]) -> str:
     return html.replace("</body>", '<div class="sf-chunk-end"></div></body>', 1)
 
 
+@dataclass(frozen=True)
+class Laid:
+    """What laying out a chunk gave: its page count, the page of every element id
+    counted from the chunk's first page (1), whether its last page is a blank verso added
+    by the closing marker, and each page's CSS page name."""
+
+    pages: int
+    anchors: dict[str, int]
+    padded: bool
+    page_names: tuple[str, ...]
+
+
 def lay_out_chunk(
-    html: str, kind: str, config: ProgramConfig, base_url: Path, first: int, target: Path
-) -> tuple[int, dict[str, int], bool]:
-    """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1).
-    Returns (pages, {anchor: printed page number}, whether the last page is a blank
-    verso added by the closing marker)."""
+    html: str, kind: str, config: ProgramConfig, base_url: Path, target: Path
+) -> Laid:
+    """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1)."""
     document = layout(html, kind, config, base_url)
     del document.pages[-1]  # the closing marker's page
     last = document.pages[-1]._page_box if document.pages else None
     padded = bool(last is not None and last.page_type.blank)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target, pdf_variant="pdf/ua-1")
-    anchors = {a: first + n - 1 for a, n in anchor_pages(document).items()}
-    return len(document.pages), anchors, padded
+    names = tuple(page._page_box.page_type.name or "" for page in document.pages)
+    return Laid(len(document.pages), anchor_pages(document), padded, names)
 
 
 @dataclass(frozen=True)
@@ -190,16 +212,18 @@ class Chunking:
     """Whether a chunk that would end on a blank verso gets a second notes page instead
     (the workbook: see ``layout_workbook`` in render/pdf.py)."""
 
-    def page(self, name: str, first: int, known: dict[str, int]) -> str:
+    def page(self, name: str, known: dict[str, int]) -> str:
         """The chunk's localised HTML, with the second notes page as last guessed."""
         extra = self.fills_blanks and name in self.cache.extra_notes
-        return localise(self.html(name, extra), first, known)
+        return localise(self.html(name, extra), known)
 
-    def key(self, html: str, first: int) -> str:
-        return self.cache.key(self.kind, html, first, self.base_url)
+    def key(self, html: str, name: str) -> str:
+        """The chunk's cache key; the program's settings count (paper, colours, fonts)."""
+        settings = self.config.model_dump_json()
+        return self.cache.key(f"{self.kind}\0{settings}", html, name == "front", self.base_url)
 
-    def lay_out(self, html: str, first: int, target: Path) -> tuple[int, dict[str, int], bool]:
-        return lay_out_chunk(html, self.kind, self.config, self.base_url, first, target)
+    def lay_out(self, html: str, target: Path) -> Laid:
+        return lay_out_chunk(html, self.kind, self.config, self.base_url, target)
 
 
 def lay_out_document(names: list[str], doc: Chunking) -> list[LaidChunk]:
@@ -208,9 +232,9 @@ def lay_out_document(names: list[str], doc: Chunking) -> list[LaidChunk]:
     contents pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
-    known, firsts = cache.last_layout()
-    if PARALLEL and firsts:
-        _ahead(names, doc, known, firsts)
+    known, _firsts = cache.last_layout()
+    if PARALLEL:
+        _ahead(names, doc, known)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
@@ -228,75 +252,82 @@ def lay_out_document(names: list[str], doc: Chunking) -> list[LaidChunk]:
     raise BuildError(f"the {doc.kind} PDF was not made: its contents pages do not settle")
 
 
-def lay_out_job(
-    html: str, kind: str, config: ProgramConfig, base_url: Path, first: int, target: Path
-) -> tuple[int, dict[str, int], bool]:
-    """:func:`lay_out_chunk` as a job for the second process (generator/worker.py)."""
-    return lay_out_chunk(html, kind, config, base_url, first, target)
+Job = tuple[str, str, str]
+"""(cache key, localised HTML, chunk name)."""
 
 
-Job = tuple[str, str, int, str]
-"""(cache key, localised HTML, first page number, chunk name)."""
+def lay_out_jobs(
+    jobs: list[Job], kind: str, config: ProgramConfig, base_url: Path, folder: Path
+) -> list[Laid]:
+    """:func:`lay_out_chunk` for several chunks, as one job for the second process
+    (generator/worker.py); each is written to its scratch file in the cache ``folder``."""
+    return [
+        lay_out_chunk(html, kind, config, base_url, _scratch_in(folder, key))
+        for key, html, _name in jobs
+    ]
 
 
-def _ahead(names: list[str], doc: Chunking, known: dict[str, int], firsts: dict[str, int]) -> None:
+def _ahead(names: list[str], doc: Chunking, known: dict[str, int]) -> None:
     """Lay out, two at a time (here and in a second process), the chunks that are not
-    cached, numbered as in the last layout. Where the numbers still hold, the ordered
-    pass that follows finds them in the cache; where they do not, it lays that chunk
-    out again, so a wrong guess costs time, never a wrong page number."""
+    cached and whose references to other chunks are known (from the last layout). Where
+    those still hold, the ordered pass that follows finds the chunks in the cache; where
+    they do not, it lays that chunk out again, so a wrong guess costs time, never a
+    wrong page number."""
     from ..worker import Worker
 
     jobs: list[Job] = []
     for name in names:
-        if name not in firsts:
+        html = doc.page(name, known)
+        key = doc.key(html, name)
+        if 'data-page="?"' in html or _EMPTY.search(html) or doc.cache.get(key) is not None:
             continue
-        html = doc.page(name, firsts[name], known)
-        key = doc.key(html, firsts[name])
-        if doc.cache.get(key) is None and not _EMPTY.search(html):
-            jobs.append((key, html, firsts[name], name))
+        jobs.append((key, html, name))
     if len(jobs) < 2:
         return
+    theirs, mine = jobs[1::2], jobs[::2]
     worker = Worker()
     try:
-        for mine, theirs in zip_longest(jobs[::2], jobs[1::2]):
-            if theirs is not None:
-                worker.call(
-                    "generator.render.chunks:lay_out_job",
-                    *(theirs[1], doc.kind, doc.config, doc.base_url, theirs[2]),
-                    _scratch(doc.cache, theirs[0]),
-                )
-            _store(doc.cache, mine, *doc.lay_out(mine[1], mine[2], _scratch(doc.cache, mine[0])))
-            if theirs is not None:
-                _store(doc.cache, theirs, *worker.result())
+        worker.call(
+            "generator.render.chunks:lay_out_jobs",
+            *(theirs, doc.kind, doc.config, doc.base_url, doc.cache.folder),
+        )
+        for job in mine:
+            _store(doc.cache, job, doc.lay_out(job[1], _scratch(doc.cache, job[0])))
+        for job, laid in zip(theirs, worker.result(), strict=True):
+            _store(doc.cache, job, laid)
     except BaseException:
         worker.close(abort=True)
         raise
     worker.close()
 
 
+def _scratch_in(folder: Path, key: str) -> Path:
+    return folder / f".{key}.tmp.pdf"
+
+
 def _scratch(cache: ChunkCache, key: str) -> Path:
-    return cache.folder / f".{key}.tmp.pdf"
+    return _scratch_in(cache.folder, key)
 
 
-def _store(cache: ChunkCache, job: Job, pages: int, anchors: dict[str, int], padded: bool) -> Path:
+def _store(cache: ChunkCache, job: Job, laid: Laid) -> Path:
     """Move a laid-out chunk from its scratch file into the cache; returns its path."""
     scratch = _scratch(cache, job[0])
-    path = cache.put(job[0], scratch, pages, anchors, padded)
+    path = cache.put(job[0], scratch, laid)
     scratch.unlink(missing_ok=True)
-    if job[3] in cache.reused:
-        cache.reused.remove(job[3])
-    if job[3] not in cache.laid_out:
-        cache.laid_out.append(job[3])
+    if job[2] in cache.reused:
+        cache.reused.remove(job[2])
+    if job[2] not in cache.laid_out:
+        cache.laid_out.append(job[2])
     return path
 
 
 def _one(name: str, doc: Chunking, first: int, known: dict[str, int]) -> LaidChunk:
     """One chunk, from the cache or laid out; in a document that fills blanks, a chunk that
     ends on a blank verso is made again with (or without) its second notes page."""
-    chunk = _one_as_guessed(name, doc.page(name, first, known), doc, first)
+    chunk = _one_as_guessed(name, doc.page(name, known), doc, first)
     if doc.fills_blanks and chunk.padded and name.startswith("module-"):
         doc.cache.extra_notes ^= {name}
-        again = _one_as_guessed(name, doc.page(name, first, known), doc, first)
+        again = _one_as_guessed(name, doc.page(name, known), doc, first)
         if not again.padded:
             return again
         doc.cache.extra_notes ^= {name}
@@ -307,15 +338,17 @@ def _one_as_guessed(name: str, html: str, doc: Chunking, first: int) -> LaidChun
     cache = doc.cache
     if _EMPTY.search(html):
         return LaidChunk(name, None, first, 0, {})
-    key = doc.key(html, first)
+    key = doc.key(html, name)
     hit = cache.get(key)
     if hit is not None:
         if name not in cache.laid_out and name not in cache.reused:
             cache.reused.append(name)
-        return LaidChunk(name, hit[0], first, hit[1], hit[2], hit[3])
-    pages, anchors, padded = doc.lay_out(html, first, _scratch(cache, key))
-    path = _store(cache, (key, html, first, name), pages, anchors, padded)
-    return LaidChunk(name, path, first, pages, anchors, padded)
+        path, laid = hit
+    else:
+        laid = doc.lay_out(html, _scratch(cache, key))
+        path = _store(cache, (key, html, name), laid)
+    anchors = {anchor: first + page - 1 for anchor, page in laid.anchors.items()}
+    return LaidChunk(name, path, first, laid.pages, anchors, laid.padded, laid.page_names)
 
 
 def printed(chunks: list[LaidChunk]) -> tuple[list[Path], bool]:
@@ -323,6 +356,12 @@ def printed(chunks: list[LaidChunk]) -> tuple[list[Path], bool]:
     that ends the last chunk with pages has no chunk after it to separate."""
     kept = [c for c in chunks if c.path is not None and c.pages]
     return [c.path for c in kept if c.path is not None], bool(kept and kept[-1].padded)
+
+
+def page_names(chunks: list[LaidChunk]) -> list[str]:
+    """The CSS page name of every page of the assembled document, in order."""
+    names = [name for chunk in chunks if chunk.path is not None for name in chunk.page_names]
+    return names[:-1] if printed(chunks)[1] else names
 
 
 def rendered(path: Path, chunks: list[LaidChunk]) -> RenderedPdf:

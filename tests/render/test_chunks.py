@@ -133,6 +133,17 @@ def tag_problems(path: Path) -> tuple[int, list[str]]:
     return count, problems
 
 
+def page_number_artifacts(path: Path) -> int:
+    """Pages whose content ends with a stamped page number marked as a pagination artifact."""
+    found = 0
+    with pikepdf.open(path) as document:
+        for page in document.pages:
+            operators = [str(op) for _operands, op in pikepdf.parse_content_stream(page)]
+            tail = operators[-5:]
+            found += tail == ["BDC", "q", "Do", "Q", "EMC"]
+    return found
+
+
 def test_chunked_documents_match_the_single_pass_files(tmp_path: Path, chunking: Path) -> None:
     program = load_program(two_modules(tmp_path), slide_checks=False)
     single = both(program, tmp_path / "single", chunks=False)
@@ -143,7 +154,10 @@ def test_chunked_documents_match_the_single_pass_files(tmp_path: Path, chunking:
         assert links(other) == links(one)
         marked, problems = tag_problems(other)
         assert problems == []
-        assert marked == tag_problems(one)[0] > 0
+        # Page numbers: marked content in the one-pass file, a pagination artifact in the
+        # chunked one (every page but the cover has one).
+        assert marked == tag_problems(one)[0] - (len(texts(one)) - 1) > 0
+        assert page_number_artifacts(other) == len(texts(one)) - 1
     assert chunked.LAST["workbook"].laid_out == [
         "front",
         "module-serve-first",
@@ -212,3 +226,43 @@ def test_a_later_build_reuses_modules_whatever_the_time(
     assert chunked.LAST["workbook"].laid_out == ["front"]  # the cover prints the date
     assert chunked.LAST["workbook"].reused == ["module-serve-first", "module-again", "back"]
     assert "3 February 2031" in texts(tmp_path / "two.pdf")[0]
+
+
+def test_a_module_that_grows_moves_the_chunks_after_it_without_laying_them_out(
+    tmp_path: Path, chunking: Path
+) -> None:
+    # Page numbers are stamped on the assembled file, so a chunk's layout does not depend
+    # on where it starts: pages added to the guide's first module (facilitator-only
+    # lines) move the chunks after it, numbered anew.
+    root = two_modules(tmp_path)
+    first = both(load_program(root, slide_checks=False), tmp_path / "first", chunks=True)[1]
+    module = root / "modules" / "serve-first.yml"
+    point = "say: [Ask each person for one word that sums up the module for them."
+    more = "".join(
+        f'"Extra point {n}: ask the room, wait ten seconds, then name what you heard. '
+        'Задайте вопрос; 先听后说; पहले सुनें 🙂", '
+        for n in range(60)
+    )
+    text = module.read_text(encoding="utf-8")
+    assert point in text  # the closing segment, after the case module 2 refers back to
+    module.write_text(text.replace(point, f"{point}, {more[:-2]}"), "utf-8")
+    guide = both(load_program(root, slide_checks=False), tmp_path / "again", chunks=True)[1]
+    assert chunked.LAST["workbook"].laid_out == []  # nothing a participant sees changed
+    # Module 2 refers back to the case's page in module 1, which moved; the back matter
+    # (evaluation, sources) does not refer to a page: it moves, reused as it was.
+    assert chunked.LAST["facilitator"].reused == ["back"]
+    assert chunked.LAST["facilitator"].laid_out == ["module-serve-first", "module-again", "front"]
+    before, after = texts(first), texts(guide)
+    assert len(after) > len(before)
+    appendix = "Appendix: end-of-day evaluation"
+    start = next(n for n, text in enumerate(after) if text.startswith(appendix))
+    assert start - next(n for n, text in enumerate(before) if text.startswith(appendix)) == len(
+        after
+    ) - len(before)
+    for number in range(start, len(after)):  # every page after the growth numbered anew
+        assert after[number].endswith(str(number + 1)), (number, after[number][-60:])
+    contents = " ".join(next(t for t in after if t.startswith("Contents")).replace(".", "").split())
+    assert f"Appendix: end-of-day evaluation {start + 1}" in contents
+    marked, problems = tag_problems(guide)
+    assert problems == [] and marked > 0
+    assert outline(guide)[-1][2] == outline(first)[-1][2] + len(after) - len(before)
