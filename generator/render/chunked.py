@@ -9,8 +9,10 @@ next build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import time
 from pathlib import Path
 
 from ..cache import package_fingerprint, user_cache_dir
@@ -52,12 +54,21 @@ def _cache(kind: str, root: Path) -> ChunkCache:
     return ChunkCache(chunk_folder() / program / kind, package_fingerprint() + str(root))
 
 
+KEEP_SECONDS = 600
+"""Unused chunks younger than this stay: another build of the same program, into another
+folder, may be using them right now."""
+
+
 def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
-    """Delete the chunks this build did not use, so the folder holds one document."""
+    """Delete the chunks this build did not use, so the folder holds about one document."""
     used = {c.path.stem for c in chunks if c.path is not None}
+    now = time.time()
     for path in cache.folder.glob("*"):
-        if path.stem not in used and path.name != ANCHORS:
-            path.unlink(missing_ok=True)
+        if path.stem in used or path.name == ANCHORS:
+            continue
+        with contextlib.suppress(OSError):  # gone already: another build pruned it
+            if now - path.stat().st_mtime > KEEP_SECONDS:
+                path.unlink()
 
 
 def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,16 +125,20 @@ class ChunkCache:
         (self.folder / ANCHORS).write_text(text, "utf-8")
 
     def put(self, key: str, pdf: Path, laid: Laid) -> Path:
+        """Move the laid-out chunk ``pdf`` (a scratch file in ``folder``) into the cache,
+        then write what its layout gave: a chunk is found only once both are whole."""
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"{key}.pdf"
-        shutil.copyfile(pdf, target)
+        pdf.replace(target)
         meta = {
             "pages": laid.pages,
             "anchors": laid.anchors,
             "padded": laid.padded,
             "page_names": list(laid.page_names),
         }
-        (self.folder / f"{key}.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
+        scratch = self.folder / f".{key}.tmp.json"
+        scratch.write_text(json.dumps(meta, sort_keys=True), "utf-8")
+        scratch.replace(self.folder / f"{key}.json")
         return target
 
 
@@ -313,7 +316,6 @@ def _store(cache: ChunkCache, job: Job, laid: Laid) -> Path:
     """Move a laid-out chunk from its scratch file into the cache; returns its path."""
     scratch = _scratch(cache, job[0])
     path = cache.put(job[0], scratch, laid)
-    scratch.unlink(missing_ok=True)
     if job[2] in cache.reused:
         cache.reused.remove(job[2])
     if job[2] not in cache.laid_out:
