@@ -175,7 +175,7 @@ def _build(
         if pool is not None:
             pool.call("generator.pipeline:_warm_up")
         anchors, pages, workbook_path = _workbook(
-            program, view, out, staging, todo, manifest, report
+            program, view, out, staging, todo, manifest, report, pool
         )
         keys["guide"] = key(base, full, anchors, *assets)
         keys["run-of-show"] = key(base, full, anchors, *assets, "run-of-show")
@@ -226,15 +226,17 @@ def _workbook(
     todo: set[str],
     manifest: Manifest,
     report: BuildReport,
+    pool: Worker | None = None,
 ) -> tuple[dict[str, int], int, Path]:
-    """Lay out the workbook, or reuse the last one's page numbers when it is unchanged."""
+    """Lay out the workbook (sharing the work with the idle ``pool``), or reuse the last
+    one's page numbers when it is unchanged."""
     if "workbook" not in todo:
         anchors = {str(k): int(v) for k, v in manifest.data.get("anchors", {}).items()}
         return anchors, int(manifest.data.get("workbook_pages", 0)), out / "pdf" / WORKBOOK
     from .render.pdf import render_workbook
 
     clock = time.perf_counter()
-    workbook = render_workbook(view, staging / "pdf" / WORKBOOK, program.root)
+    workbook = render_workbook(view, staging / "pdf" / WORKBOOK, program.root, pool)
     report.timings["workbook"] = time.perf_counter() - clock
     report.pages["workbook"] = workbook.pages
     return workbook.anchors, workbook.pages, workbook.path

@@ -19,6 +19,7 @@ from ..cache import package_fingerprint, user_cache_dir
 from ..model import Program
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
+from ..worker import Worker
 from .assemble import assemble
 from .chunks import (
     ANCHORS,
@@ -71,15 +72,18 @@ def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
                 path.unlink()
 
 
-def chunked_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
-    """The participant workbook, laid out in chunks and assembled at ``target``."""
+def chunked_workbook(
+    view: ParticipantProgram, target: Path, base_url: Path, worker: Worker | None = None
+) -> RenderedPdf:
+    """The participant workbook, laid out in chunks and assembled at ``target``;
+    ``worker``, an idle second process to share the layout with."""
 
     def html(name: str, extra_notes: bool) -> str:
         module = name.removeprefix("module-")
         return workbook_html(view, {module: 2} if extra_notes else None, chunk=name)
 
     modules = [m.id for m in view.modules]
-    return _document("workbook", modules, view.config, base_url, html, target, fills_blanks=True)
+    return _document("workbook", modules, view.config, base_url, html, target, True, worker)
 
 
 def chunked_facilitator(
@@ -105,10 +109,11 @@ def _document(
     html: ChunkHtml,
     target: Path,
     fills_blanks: bool = False,
+    worker: Worker | None = None,
 ) -> RenderedPdf:
     cache = _cache(kind, root)
     doc = Chunking(kind, config, root, cache, html, fills_blanks)
-    chunks = lay_out_document(chunk_names(modules), doc)
+    chunks = lay_out_document(chunk_names(modules), doc, worker)
     LAST[kind] = cache
     _prune(cache, chunks)
     paths, drop = printed(chunks)

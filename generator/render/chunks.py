@@ -31,6 +31,7 @@ from urllib.parse import unquote
 
 from ..errors import BuildError
 from ..model.program import ProgramConfig
+from ..worker import Worker
 from .pdf import RenderedPdf, anchor_pages, layout
 
 PARALLEL = True
@@ -229,15 +230,18 @@ class Chunking:
         return lay_out_chunk(html, self.kind, self.config, self.base_url, target)
 
 
-def lay_out_document(names: list[str], doc: Chunking) -> list[LaidChunk]:
+def lay_out_document(
+    names: list[str], doc: Chunking, worker: Worker | None = None
+) -> list[LaidChunk]:
     """Lay out every chunk of a document in order (see the module docstring), reusing
-    cached chunks; returns the chunks in document order. Raises BuildError when the
-    contents pages never settle to one length."""
+    cached chunks; returns the chunks in document order. ``worker``: an idle second
+    process to share the work with (else one is started when there is enough work).
+    Raises BuildError when the contents pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
     known, _firsts = cache.last_layout()
     if PARALLEL:
-        _ahead(names, doc, known)
+        _ahead(names, doc, known, worker)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
@@ -270,14 +274,12 @@ def lay_out_jobs(
     ]
 
 
-def _ahead(names: list[str], doc: Chunking, known: dict[str, int]) -> None:
+def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker | None) -> None:
     """Lay out, two at a time (here and in a second process), the chunks that are not
     cached and whose references to other chunks are known (from the last layout). Where
     those still hold, the ordered pass that follows finds the chunks in the cache; where
     they do not, it lays that chunk out again, so a wrong guess costs time, never a
     wrong page number."""
-    from ..worker import Worker
-
     jobs: list[Job] = []
     for name in names:
         html = doc.page(name, known)
@@ -288,7 +290,7 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int]) -> None:
     if len(jobs) < 2:
         return
     theirs, mine = jobs[1::2], jobs[::2]
-    worker = Worker()
+    worker = idle or Worker()
     try:
         worker.call(
             "generator.render.chunks:lay_out_jobs",
@@ -299,9 +301,11 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int]) -> None:
         for job, laid in zip(theirs, worker.result(), strict=True):
             _store(doc.cache, job, laid)
     except BaseException:
-        worker.close(abort=True)
+        if idle is None:
+            worker.close(abort=True)
         raise
-    worker.close()
+    if idle is None:
+        worker.close()
 
 
 def _scratch_in(folder: Path, key: str) -> Path:

@@ -33,6 +33,8 @@ from .markup import environment
 if TYPE_CHECKING:
     from weasyprint import Document
 
+    from ..worker import Worker
+
 STYLES = files("generator") / "styles"
 PRESS_OPTIONS = {"pdf_variant": "pdf/x-4", "output_intent": "srgb"}
 """WeasyPrint's options for press output: PDF/X-4, its bundled sRGB profile as output intent."""
@@ -351,12 +353,15 @@ CHUNKED = True
 the same pages (tests/render/test_chunks.py); the press files are laid out in one pass."""
 
 
-def render_workbook(view: ParticipantProgram, target: Path, base_url: Path) -> RenderedPdf:
-    """Lay out and write the participant workbook at ``target`` (tagged PDF/UA-1)."""
+def render_workbook(
+    view: ParticipantProgram, target: Path, base_url: Path, worker: Worker | None = None
+) -> RenderedPdf:
+    """Lay out and write the participant workbook at ``target`` (tagged PDF/UA-1);
+    ``worker``: an idle second process (generator/worker.py) to share the layout with."""
     if CHUNKED:
         from .chunked import chunked_workbook
 
-        return chunked_workbook(view, target, base_url)
+        return chunked_workbook(view, target, base_url, worker)
     return write(layout_workbook(view, base_url), target)
 
 
