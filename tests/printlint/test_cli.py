@@ -42,7 +42,7 @@ def test_findings_print_one_a_line_and_exit_1(tmp_path: Path) -> None:
     assert figures.out == (
         "| document | pages | PL101 | total |\n"
         "|---|---|---|---|\n"
-        "| 工作手册 ورشة.pdf | 9 | 1 | 1 |\n"
+        "| 工作手册 ورشة.pdf | 10 | 1 | 1 |\n"
         "\n"
         "| document | ruled lines | box | writing cell | tick box |\n"
         "|---|---|---|---|---|\n"

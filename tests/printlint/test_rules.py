@@ -205,5 +205,5 @@ def test_empty_section_and_its_contents_entry_are_PL303(tmp_path: Path) -> None:
     pdf = _workbook(tmp_path, "print-clean", ".source-list { display: none !important }")
     assert _of(lint_pdf(pdf), "PL303") == [
         "p. 3: PL303 the contents entry 'Sources' leads to an empty section",
-        "p. 9: PL303 the section 'Sources' is empty: nothing is printed under its heading",
+        "p. 10: PL303 the section 'Sources' is empty: nothing is printed under its heading",
     ]
