@@ -52,6 +52,7 @@ def assemble(
     merger.finish()
     if stamp is not None:
         with pikepdf.open(stamp[0]) as numbers:
+            _retag_fonts(numbers, len(chunks))  # its digits are a subset of their own
             apply_stamp(out, numbers, stamp[1])
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
