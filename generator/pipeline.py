@@ -175,7 +175,7 @@ def _build(
         if pool is not None:
             pool.call("generator.pipeline:_warm_up")
         anchors, pages, workbook_path = _workbook(
-            program, view, out, staging, todo, manifest, report, pool
+            program, view, out, staging, todo, manifest, report, pool, jobs
         )
         keys["guide"] = key(base, full, anchors, *assets)
         keys["run-of-show"] = key(base, full, anchors, *assets, "run-of-show")
@@ -195,7 +195,7 @@ def _build(
                 todo.add(name)
         if pool is None and "guide" in todo and todo & {"slides", "site"}:
             pool = _pool(jobs)
-        _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report)
+        _rest(program, view, anchors, (workbook_path, pages), staging, todo, pool, report, jobs)
         if "press" in todo:
             _press(program, view, anchors, workbook_path, staging, report)
         if "lms" in todo:
@@ -227,6 +227,7 @@ def _workbook(
     manifest: Manifest,
     report: BuildReport,
     pool: Worker | None = None,
+    jobs: int = 2,
 ) -> tuple[dict[str, int], int, Path]:
     """Lay out the workbook (sharing the work with the idle ``pool``), or reuse the last
     one's page numbers when it is unchanged."""
@@ -236,7 +237,7 @@ def _workbook(
     from .render.pdf import render_workbook
 
     clock = time.perf_counter()
-    workbook = render_workbook(view, staging / "pdf" / WORKBOOK, program.root, pool)
+    workbook = render_workbook(view, staging / "pdf" / WORKBOOK, program.root, pool, jobs > 1)
     report.timings["workbook"] = time.perf_counter() - clock
     report.pages["workbook"] = workbook.pages
     return workbook.anchors, workbook.pages, workbook.path
@@ -251,6 +252,7 @@ def _rest(
     todo: set[str],
     pool: Worker | None,
     report: BuildReport,
+    jobs: int = 2,
 ) -> None:
     """The guide here; the slides and the site in the second process when there is one."""
     side = [name for name in ("slides", "site") if name in todo]
@@ -265,7 +267,8 @@ def _rest(
         from .render.pdf import render_facilitator
 
         clock = time.perf_counter()
-        guide = render_facilitator(program, anchors, staging / "pdf" / GUIDE, numbers)
+        target = staging / "pdf" / GUIDE
+        guide = render_facilitator(program, anchors, target, numbers, parallel=jobs > 1)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
     if "run-of-show" in todo:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -48,11 +49,29 @@ def chunk_folder() -> Path:
     return user_cache_dir() / "chunks"
 
 
+PROGRAMS_KEPT = 20
+"""Chunk folders of this many program folders stay, the most recently built."""
+
+
 def _cache(kind: str, root: Path) -> ChunkCache:
     """The chunk cache of one document of the program in folder ``root``: one folder
-    per program and document, pruned to the last build's chunks by :func:`_prune`."""
+    per program and document, pruned to the last build's chunks by :func:`_prune`; the
+    folders of programs not built for longest go when there are more than
+    :data:`PROGRAMS_KEPT`."""
     program = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return ChunkCache(chunk_folder() / program / kind, package_fingerprint() + str(root))
+    folder = chunk_folder() / program
+    folder.mkdir(parents=True, exist_ok=True)
+    os.utime(folder)  # most recently used
+    with contextlib.suppress(OSError):
+        others = sorted(
+            (p for p in chunk_folder().iterdir() if p.is_dir()),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in others[PROGRAMS_KEPT:]:
+            if old != folder and time.time() - old.stat().st_mtime > KEEP_SECONDS:
+                shutil.rmtree(old, ignore_errors=True)
+    return ChunkCache(folder / kind, package_fingerprint() + str(root))
 
 
 KEEP_SECONDS = 600
@@ -73,17 +92,24 @@ def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
 
 
 def chunked_workbook(
-    view: ParticipantProgram, target: Path, base_url: Path, worker: Worker | None = None
+    view: ParticipantProgram,
+    target: Path,
+    base_url: Path,
+    worker: Worker | None = None,
+    parallel: bool = True,
 ) -> RenderedPdf:
     """The participant workbook, laid out in chunks and assembled at ``target``;
-    ``worker``, an idle second process to share the layout with."""
+    ``worker``, an idle second process to share the layout with; ``parallel`` False:
+    no second process at all (``--jobs 1``)."""
 
     def html(name: str, extra_notes: bool) -> str:
         module = name.removeprefix("module-")
         return workbook_html(view, {module: 2} if extra_notes else None, chunk=name)
 
     modules = [m.id for m in view.modules]
-    return _document("workbook", modules, view.config, base_url, html, target, True, worker)
+    return _document(
+        "workbook", modules, view.config, base_url, html, target, True, worker, parallel
+    )
 
 
 def chunked_facilitator(
@@ -91,6 +117,7 @@ def chunked_facilitator(
     workbook_pages: dict[str, int],
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
+    parallel: bool = True,
 ) -> RenderedPdf:
     """The facilitator guide, laid out in chunks and assembled at ``target``."""
 
@@ -98,7 +125,8 @@ def chunked_facilitator(
         return facilitator_html(program, workbook_pages, slides, chunk=name)
 
     modules = [m.id for m in program.modules]
-    return _document("facilitator", modules, program.config, program.root, html, target)
+    config, root = program.config, program.root
+    return _document("facilitator", modules, config, root, html, target, parallel=parallel)
 
 
 def _document(
@@ -110,10 +138,11 @@ def _document(
     target: Path,
     fills_blanks: bool = False,
     worker: Worker | None = None,
+    parallel: bool = True,
 ) -> RenderedPdf:
     cache = _cache(kind, root)
     doc = Chunking(kind, config, root, cache, html, fills_blanks)
-    chunks = lay_out_document(chunk_names(modules), doc, worker)
+    chunks = lay_out_document(chunk_names(modules), doc, worker, parallel)
     LAST[kind] = cache
     _prune(cache, chunks)
     paths, drop = printed(chunks)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -231,16 +232,17 @@ class Chunking:
 
 
 def lay_out_document(
-    names: list[str], doc: Chunking, worker: Worker | None = None
+    names: list[str], doc: Chunking, worker: Worker | None = None, parallel: bool = True
 ) -> list[LaidChunk]:
     """Lay out every chunk of a document in order (see the module docstring), reusing
     cached chunks; returns the chunks in document order. ``worker``: an idle second
-    process to share the work with (else one is started when there is enough work).
-    Raises BuildError when the contents pages never settle to one length."""
+    process to share the work with; else, when ``parallel`` and the machine has two
+    cores, one is started when there is enough work. Raises BuildError when the contents
+    pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
     known, _firsts = cache.last_layout()
-    if PARALLEL:
+    if PARALLEL and (worker is not None or (parallel and (os.cpu_count() or 1) > 1)):
         _ahead(names, doc, known, worker)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []

@@ -354,14 +354,19 @@ the same pages (tests/render/test_chunks.py); the press files are laid out in on
 
 
 def render_workbook(
-    view: ParticipantProgram, target: Path, base_url: Path, worker: Worker | None = None
+    view: ParticipantProgram,
+    target: Path,
+    base_url: Path,
+    worker: Worker | None = None,
+    parallel: bool = True,
 ) -> RenderedPdf:
     """Lay out and write the participant workbook at ``target`` (tagged PDF/UA-1);
-    ``worker``: an idle second process (generator/worker.py) to share the layout with."""
+    ``worker``: an idle second process (generator/worker.py) to share the layout with;
+    ``parallel`` False: no second process (``--jobs 1``)."""
     if CHUNKED:
         from .chunked import chunked_workbook
 
-        return chunked_workbook(view, target, base_url, worker)
+        return chunked_workbook(view, target, base_url, worker, parallel)
     return write(layout_workbook(view, base_url), target)
 
 
@@ -370,12 +375,14 @@ def render_facilitator(
     workbook_pages: dict[str, int],
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
+    parallel: bool = True,
 ) -> RenderedPdf:
-    """Lay out and write the facilitator guide at ``target`` (tagged PDF/UA-1)."""
+    """Lay out and write the facilitator guide at ``target`` (tagged PDF/UA-1);
+    ``parallel`` False: no second process (``--jobs 1``)."""
     if CHUNKED:
         from .chunked import chunked_facilitator
 
-        return chunked_facilitator(program, workbook_pages, target, slides)
+        return chunked_facilitator(program, workbook_pages, target, slides, parallel)
     html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 

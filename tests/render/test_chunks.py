@@ -269,3 +269,23 @@ def test_a_module_that_grows_moves_the_chunks_after_it_without_laying_them_out(
     marked, problems = tag_problems(guide)
     assert problems == [] and marked > 0
     assert outline(guide)[-1][2] == outline(first)[-1][2] + len(after) - len(before)
+
+
+def test_jobs_1_starts_no_second_process(
+    tmp_path: Path, chunking: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pipeline
+    from generator.render import chunks
+
+    class NoSecondProcess:
+        def __init__(self) -> None:
+            raise AssertionError("--jobs 1 started a second process")
+
+    monkeypatch.setattr(chunks, "Worker", NoSecondProcess)
+    monkeypatch.setattr(pipeline, "Worker", NoSecondProcess)
+    root = two_modules(tmp_path)
+    for out in ("one", "two"):  # the second build knows the last layout: work to share
+        (root / "modules" / "again.yml").write_text(AGAIN.replace("правила", out), "utf-8")
+        pipeline.build(root, tmp_path / out, site=False, slides=False, jobs=1)
+    assert chunked.LAST["workbook"].laid_out
+    assert "two" in " ".join(texts(tmp_path / "two" / "pdf" / pipeline.WORKBOOK))
