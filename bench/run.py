@@ -377,7 +377,12 @@ def run(work: Path) -> list[Row]:
         )
 
     print("mkdocs-to-pdf on the same handbook pages ...", flush=True)
-    theirs, note = mkdocs_to_pdf(default, work / "baseline", measure)
+    try:
+        theirs, note = mkdocs_to_pdf(default, work / "baseline", measure)
+    except SystemExit as failed:  # keep every other row
+        reason = str(failed).splitlines()[0]
+        rows.append(Row("handbook PDF pages per second", None, None, f"failed: {reason}"))
+        return rows
     ours = serve_first(full.output)
     rows.append(
         Row(
