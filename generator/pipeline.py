@@ -268,7 +268,10 @@ def _rest(
 
         clock = time.perf_counter()
         target = staging / "pdf" / GUIDE
-        guide = render_facilitator(program, anchors, target, numbers, parallel=jobs > 1)
+        # With the second process busy on the slides and the site, a third would only
+        # compete for the two cores it already shares.
+        chunks_parallel = jobs > 1 and not parallel
+        guide = render_facilitator(program, anchors, target, numbers, parallel=chunks_parallel)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
     if "run-of-show" in todo:

@@ -102,9 +102,9 @@ def chunked_workbook(
     ``worker``, an idle second process to share the layout with; ``parallel`` False:
     no second process at all (``--jobs 1``)."""
 
-    def html(name: str, extra_notes: bool) -> str:
+    def html(name: str, spare_notes: bool) -> str:
         module = name.removeprefix("module-")
-        return workbook_html(view, {module: 2} if extra_notes else None, chunk=name)
+        return workbook_html(view, {module: 2} if spare_notes else None, chunk=name)
 
     modules = [m.id for m in view.modules]
     return _document(
@@ -121,7 +121,7 @@ def chunked_facilitator(
 ) -> RenderedPdf:
     """The facilitator guide, laid out in chunks and assembled at ``target``."""
 
-    def html(name: str, extra_notes: bool) -> str:
+    def html(name: str, spare_notes: bool) -> str:
         return facilitator_html(program, workbook_pages, slides, chunk=name)
 
     modules = [m.id for m in program.modules]

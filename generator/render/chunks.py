@@ -77,8 +77,6 @@ class ChunkCache:
     salt: str = ""
     reused: list[str] = field(default_factory=list)
     laid_out: list[str] = field(default_factory=list)
-    extra_notes: set[str] = field(default_factory=set)
-    """Chunks that closed with a second notes page in the last layout (the first guess)."""
 
     def key(self, kind: str, html: str, front: bool, base_url: Path | None = None) -> str:
         """A hash of what the chunk is made from: the salt, the document kind, its HTML
@@ -114,7 +112,6 @@ class ChunkCache:
         try:
             raw = json.loads((self.folder / ANCHORS).read_text(encoding="utf-8"))
             anchors = {str(k): int(v) for k, v in raw["anchors"].items()}
-            self.extra_notes = {str(name) for name in raw.get("notes", [])}
             return anchors, {str(k): int(v) for k, v in raw["firsts"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}, {}
@@ -122,8 +119,7 @@ class ChunkCache:
     def keep_layout(self, anchors: dict[str, int], chunks: list[LaidChunk]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         firsts = {c.name: c.first for c in chunks}
-        notes = sorted(self.extra_notes)
-        text = json.dumps({"anchors": anchors, "firsts": firsts, "notes": notes}, sort_keys=True)
+        text = json.dumps({"anchors": anchors, "firsts": firsts}, sort_keys=True)
         (self.folder / ANCHORS).write_text(text, "utf-8")
 
     def put(self, key: str, pdf: Path, laid: Laid) -> Path:
@@ -189,13 +185,23 @@ class Laid:
 
 
 def lay_out_chunk(
-    html: str, kind: str, config: ProgramConfig, base_url: Path, target: Path
+    html: str,
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    target: Path,
+    spare_notes: bool = False,
 ) -> Laid:
-    """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1)."""
+    """Lay out one localised chunk and write it to ``target`` (tagged PDF/UA-1). With
+    ``spare_notes`` the HTML ends with a second notes page, kept only where it fills what
+    would be a blank verso: otherwise it goes, with that blank page, in this one layout."""
     document = layout(html, kind, config, base_url)
     del document.pages[-1]  # the closing marker's page
     last = document.pages[-1]._page_box if document.pages else None
     padded = bool(last is not None and last.page_type.blank)
+    if spare_notes and padded and len(document.pages) > 2:
+        del document.pages[-2:]  # the blank verso and the spare notes page before it
+        padded = False
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target, pdf_variant="pdf/ua-1")
     names = tuple(page._page_box.page_type.name or "" for page in document.pages)
@@ -214,21 +220,26 @@ class Chunking:
     cache: ChunkCache
     html: ChunkHtml
     fills_blanks: bool = False
-    """Whether a chunk that would end on a blank verso gets a second notes page instead
-    (the workbook: see ``layout_workbook`` in render/pdf.py)."""
+    """Whether a module chunk that would end on a blank verso gets a second notes page
+    instead (the workbook: see ``layout_workbook`` in render/pdf.py). Its HTML then holds
+    a spare notes page, dropped with the blank verso when the chunk would end on one."""
 
     def page(self, name: str, known: dict[str, int]) -> str:
-        """The chunk's localised HTML, with the second notes page as last guessed."""
-        extra = self.fills_blanks and name in self.cache.extra_notes
-        return localise(self.html(name, extra), known)
+        """The chunk's localised HTML (with its spare notes page, see ``fills_blanks``)."""
+        return localise(self.html(name, self.spare(name)), known)
+
+    def spare(self, name: str) -> bool:
+        """Whether the chunk's HTML ends with a spare notes page."""
+        return self.fills_blanks and name.startswith("module-")
 
     def key(self, html: str, name: str) -> str:
         """The chunk's cache key; the program's settings count (paper, colours, fonts)."""
         settings = self.config.model_dump_json()
         return self.cache.key(f"{self.kind}\0{settings}", html, name == "front", self.base_url)
 
-    def lay_out(self, html: str, target: Path) -> Laid:
-        return lay_out_chunk(html, self.kind, self.config, self.base_url, target)
+    def lay_out(self, html: str, name: str, target: Path) -> Laid:
+        spare = self.spare(name)
+        return lay_out_chunk(html, self.kind, self.config, self.base_url, target, spare)
 
 
 def lay_out_document(
@@ -266,13 +277,25 @@ Job = tuple[str, str, str]
 
 
 def lay_out_jobs(
-    jobs: list[Job], kind: str, config: ProgramConfig, base_url: Path, folder: Path
+    jobs: list[Job],
+    kind: str,
+    config: ProgramConfig,
+    base_url: Path,
+    folder: Path,
+    fills_blanks: bool,
 ) -> list[Laid]:
     """:func:`lay_out_chunk` for several chunks, as one job for the second process
     (generator/worker.py); each is written to its scratch file in the cache ``folder``."""
     return [
-        lay_out_chunk(html, kind, config, base_url, _scratch_in(folder, key))
-        for key, html, _name in jobs
+        lay_out_chunk(
+            html,
+            kind,
+            config,
+            base_url,
+            _scratch_in(folder, key),
+            fills_blanks and name.startswith("module-"),
+        )
+        for key, html, name in jobs
     ]
 
 
@@ -286,7 +309,10 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker 
     for name in names:
         html = doc.page(name, known)
         key = doc.key(html, name)
-        if 'data-page="?"' in html or _EMPTY.search(html) or doc.cache.get(key) is not None:
+        # The front matter is laid out first with unknown numbers ("?"): that layout
+        # only gives its page count, so it can go ahead too.
+        unknown = 'data-page="?"' in html and name != "front"
+        if unknown or _EMPTY.search(html) or doc.cache.get(key) is not None:
             continue
         jobs.append((key, html, name))
     if len(jobs) < 2:
@@ -296,10 +322,10 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker 
     try:
         worker.call(
             "generator.render.chunks:lay_out_jobs",
-            *(theirs, doc.kind, doc.config, doc.base_url, doc.cache.folder),
+            *(theirs, doc.kind, doc.config, doc.base_url, doc.cache.folder, doc.fills_blanks),
         )
         for job in mine:
-            _store(doc.cache, job, doc.lay_out(job[1], _scratch(doc.cache, job[0])))
+            _store(doc.cache, job, doc.lay_out(job[1], job[2], _scratch(doc.cache, job[0])))
         for job, laid in zip(theirs, worker.result(), strict=True):
             _store(doc.cache, job, laid)
     except BaseException:
@@ -330,19 +356,8 @@ def _store(cache: ChunkCache, job: Job, laid: Laid) -> Path:
 
 
 def _one(name: str, doc: Chunking, first: int, known: dict[str, int]) -> LaidChunk:
-    """One chunk, from the cache or laid out; in a document that fills blanks, a chunk that
-    ends on a blank verso is made again with (or without) its second notes page."""
-    chunk = _one_as_guessed(name, doc.page(name, known), doc, first)
-    if doc.fills_blanks and chunk.padded and name.startswith("module-"):
-        doc.cache.extra_notes ^= {name}
-        again = _one_as_guessed(name, doc.page(name, known), doc, first)
-        if not again.padded:
-            return again
-        doc.cache.extra_notes ^= {name}
-    return chunk
-
-
-def _one_as_guessed(name: str, html: str, doc: Chunking, first: int) -> LaidChunk:
+    """One chunk, from the cache or laid out."""
+    html = doc.page(name, known)
     cache = doc.cache
     if _EMPTY.search(html):
         return LaidChunk(name, None, first, 0, {})
@@ -353,7 +368,7 @@ def _one_as_guessed(name: str, html: str, doc: Chunking, first: int) -> LaidChun
             cache.reused.append(name)
         path, laid = hit
     else:
-        laid = doc.lay_out(html, _scratch(cache, key))
+        laid = doc.lay_out(html, name, _scratch(cache, key))
         path = _store(cache, (key, html, name), laid)
     anchors = {anchor: first + page - 1 for anchor, page in laid.anchors.items()}
     return LaidChunk(name, path, first, laid.pages, anchors, laid.padded, laid.page_names)
