@@ -33,6 +33,7 @@ from . import convert
 from .fit import BULLET, FACTS, LINE_HEIGHT, STEP
 from .framed import framed, quotation
 from .master import FONT, MUTED, Master, house_style
+from .parts import convert_deck
 from .plan import ROW_HEIGHT, plan_deck
 from .spec import Labels, Para, Slide, labels
 from .stable import stable_pdf, stable_zip
@@ -95,7 +96,7 @@ def render_slides(
             notices.append(f"slides PDF skipped: LibreOffice not found; {convert.INSTALL_HINT}")
         else:
             deck.pdf = target.with_suffix(".pdf")
-            convert.convert(target, deck.pdf)
+            convert_deck(target, deck.pdf, len(slides))
             stable_pdf(deck.pdf)
     return deck
 
