@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -26,7 +27,11 @@ def texts(pdf: Path) -> list[str]:
 
 def bookmarks(pdf: Path) -> list[tuple[str, int]]:
     with pikepdf.open(pdf) as document, document.open_outline() as outline:
-        return [(item.title, pikepdf.Page(item.destination[0]).index) for item in outline.root]
+        found = []
+        for item in outline.root:
+            assert isinstance(item.destination, pikepdf.Array)
+            found.append((item.title, pikepdf.Page(item.destination[0]).index))
+        return found
 
 
 def test_a_deck_in_parts_is_the_whole_deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,7 +42,12 @@ def test_a_deck_in_parts_is_the_whole_deck(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(parts, "PART_SLIDES", 4)
     calls: list[Path] = []
     real = convert.convert
-    monkeypatch.setattr(convert, "convert", lambda s, t, *a: (calls.append(s), real(s, t, *a)))
+
+    def counted(source: Path, target: Path, *rest: Any) -> None:
+        calls.append(source)
+        real(source, target, *rest)
+
+    monkeypatch.setattr(convert, "convert", counted)
     parts.convert_deck(deck, joined, count)
     assert len(calls) == -(-count // 4) > 1  # one LibreOffice run per part of four
     assert texts(joined) == texts(whole)
