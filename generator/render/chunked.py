@@ -10,6 +10,7 @@ next build.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -79,9 +80,10 @@ KEEP_SECONDS = 600
 folder, may be using them right now."""
 
 
-def _prune(cache: ChunkCache, chunks: list[LaidChunk]) -> None:
-    """Delete the chunks this build did not use, so the folder holds about one document."""
-    used = {c.path.stem for c in chunks if c.path is not None}
+def _prune(cache: ChunkCache, chunks: list[LaidChunk], keep: set[str]) -> None:
+    """Delete the chunks this build did not use (and files not named in ``keep``), so the
+    folder holds about one document."""
+    used = {c.path.stem for c in chunks if c.path is not None} | {Path(k).stem for k in keep}
     now = time.time()
     for path in cache.folder.glob("*"):
         if path.stem in used or path.name == ANCHORS:
@@ -141,16 +143,31 @@ def _document(
     parallel: bool = True,
 ) -> RenderedPdf:
     cache = _cache(kind, root)
-    doc = Chunking(kind, config, root, cache, html, fills_blanks)
+    # Each chunk's HTML is asked for more than once (laid out ahead, then in order).
+    doc = Chunking(kind, config, root, cache, functools.cache(html), fills_blanks)
     chunks = lay_out_document(chunk_names(modules), doc, worker, parallel)
     LAST[kind] = cache
-    _prune(cache, chunks)
     paths, drop = printed(chunks)
     names = page_names(chunks)
-    stamp = cache.folder / f".stamp-{os.getpid()}.pdf"
-    try:
-        write_stamp(names, kind, config, root, stamp)
-        assemble(paths, target, drop, (stamp, names))
-    finally:
-        stamp.unlink(missing_ok=True)
+    stamp = _stamp(cache, names, kind, config, root)
+    _prune(cache, chunks, keep={stamp.name})
+    assemble(paths, target, drop, (stamp, names))
     return rendered(target, chunks)
+
+
+def _stamp(
+    cache: ChunkCache, names: list[str], kind: str, config: ProgramConfig, root: Path
+) -> Path:
+    """The page-number stamp of a document whose pages have these CSS page ``names``, from
+    the cache when a build made the same one (it depends on nothing else)."""
+    digest = hashlib.sha256(f"{cache.salt}\0{kind}\0{config.model_dump_json()}".encode())
+    digest.update("\0".join(names).encode())
+    path = cache.folder / f"stamp-{digest.hexdigest()[:32]}.pdf"
+    if not path.is_file():
+        scratch = cache.folder / f".{path.name}.{os.getpid()}.tmp"
+        try:
+            write_stamp(names, kind, config, root, scratch)
+            scratch.replace(path)
+        finally:
+            scratch.unlink(missing_ok=True)
+    return path
