@@ -138,7 +138,7 @@ def page_number_artifacts(path: Path) -> int:
     found = 0
     with pikepdf.open(path) as document:
         for page in document.pages:
-            operators = [str(op) for _operands, op in pikepdf.parse_content_stream(page)]
+            operators = [str(i.operator) for i in pikepdf.parse_content_stream(page)]
             tail = operators[-5:]
             found += tail == ["BDC", "q", "Do", "Q", "EMC"]
     return found
