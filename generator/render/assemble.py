@@ -38,13 +38,13 @@ def assemble(
     try:
         out = pikepdf.open(chunks[0])
     except (OSError, pikepdf.PdfError) as exc:
-        raise BuildError(f"cannot read the chunk {chunks[0].name}: {exc}") from exc
+        raise BuildError(_unreadable(chunks[0], exc)) from exc
     merger = _Merger(out)
     for path in chunks[1:]:
         try:
             source = pikepdf.open(path)
         except (OSError, pikepdf.PdfError) as exc:
-            raise BuildError(f"cannot read the chunk {path.name}: {exc}") from exc
+            raise BuildError(_unreadable(path, exc)) from exc
         with source:
             merger.add(source)
     if drop_last:
@@ -64,6 +64,13 @@ def assemble(
         raise BuildError(f"cannot write {target}: {exc.strerror}") from exc
     finally:
         out.close()
+
+
+def _unreadable(chunk: Path, exc: Exception) -> str:
+    return (
+        f"cannot read the laid-out chunk {chunk} ({exc}); delete the folder "
+        f"{chunk.parent} and build again"
+    )
 
 
 def _numbers(tree: Any) -> dict[int, Any]:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from ..cache import package_fingerprint, user_cache_dir
+from ..errors import BuildError
 from ..model import Program
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
@@ -61,7 +62,13 @@ def _cache(kind: str, root: Path) -> ChunkCache:
     :data:`PROGRAMS_KEPT`."""
     program = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
     folder = chunk_folder() / program
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(
+            f"{chunk_folder()}: cannot keep laid-out chunks there ({exc.strerror}); set "
+            "SERVEFIRST_CHUNKS (or SERVEFIRST_CACHE) to a folder you may write to"
+        ) from exc
     os.utime(folder)  # most recently used
     with contextlib.suppress(OSError):
         others = sorted(

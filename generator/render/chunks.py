@@ -77,6 +77,8 @@ class ChunkCache:
     salt: str = ""
     reused: list[str] = field(default_factory=list)
     laid_out: list[str] = field(default_factory=list)
+    owner: int = field(default_factory=os.getpid)
+    """Names this build's scratch files: two builds of one program may share the folder."""
 
     def key(self, kind: str, html: str, front: bool, base_url: Path | None = None) -> str:
         """A hash of what the chunk is made from: the salt, the document kind, its HTML
@@ -98,8 +100,8 @@ class ChunkCache:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
         try:
             facts = json.loads(meta.read_text(encoding="utf-8"))
-            if not pdf.is_file():
-                return None
+            if pdf.stat().st_size != int(facts["size"]):
+                return None  # damaged since (a full disk, a hand edit): laid out again
             anchors = {str(k): int(v) for k, v in facts["anchors"].items()}
             names = tuple(str(n) for n in facts["page_names"])
             return pdf, Laid(int(facts["pages"]), anchors, bool(facts["padded"]), names)
@@ -120,7 +122,9 @@ class ChunkCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         firsts = {c.name: c.first for c in chunks}
         text = json.dumps({"anchors": anchors, "firsts": firsts}, sort_keys=True)
-        (self.folder / ANCHORS).write_text(text, "utf-8")
+        scratch = self.folder / f".{ANCHORS}.{self.owner}.tmp"
+        scratch.write_text(text, "utf-8")
+        scratch.replace(self.folder / ANCHORS)
 
     def put(self, key: str, pdf: Path, laid: Laid) -> Path:
         """Move the laid-out chunk ``pdf`` (a scratch file in ``folder``) into the cache,
@@ -133,8 +137,9 @@ class ChunkCache:
             "anchors": laid.anchors,
             "padded": laid.padded,
             "page_names": list(laid.page_names),
+            "size": target.stat().st_size,
         }
-        scratch = self.folder / f".{key}.tmp.json"
+        scratch = self.folder / f".{key}.{self.owner}.tmp.json"
         scratch.write_text(json.dumps(meta, sort_keys=True), "utf-8")
         scratch.replace(self.folder / f"{key}.json")
         return target
@@ -283,6 +288,7 @@ def lay_out_jobs(
     base_url: Path,
     folder: Path,
     fills_blanks: bool,
+    owner: int,
 ) -> list[Laid]:
     """:func:`lay_out_chunk` for several chunks, as one job for the second process
     (generator/worker.py); each is written to its scratch file in the cache ``folder``."""
@@ -292,7 +298,7 @@ def lay_out_jobs(
             kind,
             config,
             base_url,
-            _scratch_in(folder, key),
+            _scratch_in(folder, key, owner),
             fills_blanks and name.startswith("module-"),
         )
         for key, html, name in jobs
@@ -323,6 +329,7 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker 
         worker.call(
             "generator.render.chunks:lay_out_jobs",
             *(theirs, doc.kind, doc.config, doc.base_url, doc.cache.folder, doc.fills_blanks),
+            doc.cache.owner,
         )
         for job in mine:
             _store(doc.cache, job, doc.lay_out(job[1], job[2], _scratch(doc.cache, job[0])))
@@ -336,12 +343,12 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker 
         worker.close()
 
 
-def _scratch_in(folder: Path, key: str) -> Path:
-    return folder / f".{key}.tmp.pdf"
+def _scratch_in(folder: Path, key: str, owner: int) -> Path:
+    return folder / f".{key}.{owner}.tmp.pdf"
 
 
 def _scratch(cache: ChunkCache, key: str) -> Path:
-    return _scratch_in(cache.folder, key)
+    return _scratch_in(cache.folder, key, cache.owner)
 
 
 def _store(cache: ChunkCache, job: Job, laid: Laid) -> Path:

@@ -4,6 +4,9 @@ out again. Read back with pypdf and pikepdf."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,9 +19,10 @@ from pypdf import PdfReader
 from generator.loader import load_program
 from generator.model import Program
 from generator.model.participant import participant_view
+from generator.pipeline import WORKBOOK
 from generator.render import chunked, pdf
 
-from ..conftest import copy_fixture
+from ..conftest import REPO, copy_fixture, run_cli
 from . import test_revisits as revisits
 
 AGAIN = revisits.AGAIN.replace(
@@ -289,3 +293,57 @@ def test_jobs_1_starts_no_second_process(
         pipeline.build(root, tmp_path / out, site=False, slides=False, jobs=1)
     assert chunked.LAST["workbook"].laid_out
     assert "two" in " ".join(texts(tmp_path / "two" / "pdf" / pipeline.WORKBOOK))
+
+
+def test_a_damaged_chunk_is_laid_out_again(tmp_path: Path, chunking: Path) -> None:
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    book = both(program, tmp_path / "first", chunks=True)[0]
+    chunk = next(p for p in chunking.rglob("workbook/*.pdf") if not p.name.startswith("stamp-"))
+    chunk.write_bytes(chunk.read_bytes()[:1000])  # a full disk, a hand edit
+    again = both(program, tmp_path / "again", chunks=True)[0]
+    assert len(chunked.LAST["workbook"].laid_out) == 1
+    assert texts(again) == texts(book)
+
+
+def test_an_unusable_chunk_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_fixture("basic", tmp_path)
+    blocker = tmp_path / "файл 文件"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("SERVEFIRST_CHUNKS", str(blocker / "chunks"))
+    result = run_cli("build", root, "--out", tmp_path / "out", "--no-site", "--no-slides")
+    assert result.code == 1
+    assert result.err == (
+        f"{blocker / 'chunks'}: cannot keep laid-out chunks there (Not a directory); set "
+        "SERVEFIRST_CHUNKS (or SERVEFIRST_CACHE) to a folder you may write to\n"
+    )
+    assert not (tmp_path / "out" / "pdf").exists()
+
+
+def test_two_builds_of_one_program_at_once_share_the_chunks(tmp_path: Path, chunking: Path) -> None:
+    root = tmp_path / "программа"
+    for part in ("modules", "exercises", "docs", "checks"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    builds = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "build",
+                root,
+                "--out",
+                tmp_path / out,
+                "--no-site",
+                "--no-slides",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for out in ("一", "二")
+    ]
+    for build in builds:
+        _out, err = build.communicate(timeout=600)
+        assert build.returncode == 0, err
+    assert texts(tmp_path / "一" / "pdf" / WORKBOOK) == texts(tmp_path / "二" / "pdf" / WORKBOOK)
