@@ -39,7 +39,8 @@ PARALLEL = True
 """Lay out uncached chunks two at a time, ahead of the ordered pass."""
 SCHEME = "sf-chunk:"
 ANCHORS = "anchors.json"
-"""In a chunk cache folder: the last layout's anchor pages, the front matter's first guess."""
+"""In a chunk cache folder: the last layout's anchor pages, the first guess of the numbers
+other chunks quote."""
 _ID = re.compile(r'\sid="([^"]+)"')
 _EMPTY = re.compile(r"<body[^>]*>\s*<div class=\"sf-chunk-end\"></div></body>")
 _LOCAL = re.compile(r'\s(?:src|href)="(?![a-z][a-z0-9+.-]*:|#|/)([^"]+)"')
@@ -108,20 +109,17 @@ class ChunkCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def last_layout(self) -> tuple[dict[str, int], dict[str, int]]:
-        """The anchor pages and each chunk's first page in the last layout of this
-        document ({} and {} when there was none)."""
+    def last_layout(self) -> dict[str, int]:
+        """The anchor pages of the last layout of this document ({} when there was none)."""
         try:
             raw = json.loads((self.folder / ANCHORS).read_text(encoding="utf-8"))
-            anchors = {str(k): int(v) for k, v in raw["anchors"].items()}
-            return anchors, {str(k): int(v) for k, v in raw["firsts"].items()}
+            return {str(k): int(v) for k, v in raw["anchors"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}, {}
+            return {}
 
-    def keep_layout(self, anchors: dict[str, int], chunks: list[LaidChunk]) -> None:
+    def keep_layout(self, anchors: dict[str, int]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        firsts = {c.name: c.first for c in chunks}
-        text = json.dumps({"anchors": anchors, "firsts": firsts}, sort_keys=True)
+        text = json.dumps({"anchors": anchors}, sort_keys=True)
         scratch = self.folder / f".{ANCHORS}.{self.owner}.tmp"
         scratch.write_text(text, "utf-8")
         scratch.replace(self.folder / ANCHORS)
@@ -235,7 +233,7 @@ class Chunking:
 
     def spare(self, name: str) -> bool:
         """Whether the chunk's HTML ends with a spare notes page."""
-        return self.fills_blanks and name.startswith("module-")
+        return _spare(self.fills_blanks, name)
 
     def key(self, html: str, name: str) -> str:
         """The chunk's cache key; the program's settings count (paper, colours, fonts)."""
@@ -257,7 +255,7 @@ def lay_out_document(
     pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
-    known, _firsts = cache.last_layout()
+    known = cache.last_layout()
     if PARALLEL and (worker is not None or (parallel and (os.cpu_count() or 1) > 1)):
         _ahead(names, doc, known, worker)
     for _ in range(4):  # the front matter's length settles at once in practice
@@ -271,7 +269,7 @@ def lay_out_document(
         again = _one("front", doc, 1, known)
         if again.pages == laid[0].pages:
             laid[0] = again
-            cache.keep_layout(known, laid)
+            cache.keep_layout(known)
             return laid
         cache.reused, cache.laid_out = [], []
     raise BuildError(f"the {doc.kind} PDF was not made: its contents pages do not settle")
@@ -299,7 +297,7 @@ def lay_out_jobs(
             config,
             base_url,
             _scratch_in(folder, key, owner),
-            fills_blanks and name.startswith("module-"),
+            _spare(fills_blanks, name),
         )
         for key, html, name in jobs
     ]
@@ -341,6 +339,11 @@ def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker 
         raise
     if idle is None:
         worker.close()
+
+
+def _spare(fills_blanks: bool, name: str) -> bool:
+    """Whether chunk ``name`` of a document that fills blanks ends with a spare notes page."""
+    return fills_blanks and name.startswith("module-")
 
 
 def _scratch_in(folder: Path, key: str, owner: int) -> Path:
