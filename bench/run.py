@@ -187,8 +187,8 @@ def floor(program_root: Path, scratch: Path) -> None:
     lay_out(pdf.facilitator_html(program, anchors), "facilitator", scratch / "guide.pdf")
 
     # The handbook: the same generated pages, extensions and theme, without the plugin.
-    from generator.plugin import FEATURES, NO_RAW_HTML
     from generator.render.markdown_config import site_extensions
+    from generator.render.site_config import FEATURES, NO_RAW_HTML
 
     docs = scratch / "docs"
     shutil.rmtree(docs, ignore_errors=True)

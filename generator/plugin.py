@@ -14,15 +14,12 @@ fixed label, and Material's own interface (``theme.language``), follows
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import html
 import logging
 import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any, Literal
@@ -43,7 +40,6 @@ from .loader import load_program
 from .model.participant import ParticipantProgram, participant_view
 from .model.program import Branding, ProgramConfig
 from .render import site_glossary_marks, site_worksheet
-from .render.markdown_config import site_extensions
 from .render.site import (
     ASSETS,
     WORKBOOK_PATH,
@@ -57,6 +53,16 @@ from .render.site import (
     site_nav,
     site_pages,
 )
+from .render.site_config import (
+    NO_RAW_HTML,
+    STATIC_ASSETS,
+    add_file,
+    configure_markdown,
+    configure_offline,
+    configure_theme,
+    escaped_titles,
+    hand_written,
+)
 from .render.site_prework import prework_pages
 from .render.site_theme import CACHE_DIR, branding_css, font_css, lato_fonts
 from .search_lang import configure_search, page_texts, strings
@@ -65,40 +71,7 @@ log = logging.getLogger("mkdocs.plugins.servefirst")
 
 SEARCH_PARTIAL = "partials/search.html"
 NOT_FOUND = "404.html"
-STATIC_ASSETS = (
-    "servefirst.css",
-    "servefirst.js",
-    "iframe-worker.js",
-    "servefirst-checks.js",
-    "servefirst-checks.css",
-)
-FEATURES = (
-    "content.tabs.link",  # choosing "Online" once switches every activity on the page
-    "content.tooltips",  # glossary terms
-    "navigation.footer",
-    "navigation.sections",
-    "navigation.top",
-    "search.highlight",
-)
-PALETTE: list[dict[str, Any]] = [
-    {
-        "media": "(prefers-color-scheme: light)",
-        "scheme": "default",
-        "primary": "custom",
-        "accent": "custom",
-        "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"},
-    },
-    {
-        "media": "(prefers-color-scheme: dark)",
-        "scheme": "slate",
-        "primary": "custom",
-        "accent": "custom",
-        "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"},
-    },
-]
-NO_RAW_HTML = "generator.render.markup:NoRawHtml"
 PROBLEMS_LABEL = "Problems"  # the navigation while `serve` shows the problems page
-PERMALINK_TITLE = "Permanent link"  # the toc extension's title for heading anchors
 LOGO = f"{ASSETS}/logo"  # + the logo's suffix: where branding.logo lands in the site
 STAGING = re.compile(r"\.(site|staging)-")  # temporary folders `servefirst build` renders into
 
@@ -183,7 +156,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             self._use_program(self.view.config)
         self.glossary = glossary(self.view) if self.view else []
         self.own_terms = dict(config.mdx_configs.get("abbr", {}).get("glossary", {}))
-        _configure_markdown(config, abbreviations(self.glossary), self.language)
+        configure_markdown(config, abbreviations(self.glossary), self.language)
         if self.view is not None:
             # Raw HTML in content prints as text, and so does attr_list's `{: onclick=...}`;
             # the templates' own <small> stays markup. (The problems page, made of the
@@ -194,13 +167,13 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             config.markdown_extensions.append(site_worksheet.EXTENSION)  # worksheets as tables
             config.markdown_extensions.append(site_glossary_marks.EXTENSION)
             config.mdx_configs[site_glossary_marks.EXTENSION] = {"sections": {}}
-        _configure_theme(config, self.language)
+        configure_theme(config, self.language)
         if self.view is not None:  # Chinese and Japanese words need segmenting to be found
             texts = strings(self.view.model_dump(mode="json"))
             configure_search(config, [*texts, *page_texts(Path(config.docs_dir))])
         if self.logo is not None:
             self._configure_logo(config, self.logo)
-        self._configure_offline(config)
+        self.offline = configure_offline(config)
         config.extra_css.append(f"{ASSETS}/servefirst.css")
         config.extra_css.append(f"{ASSETS}/branding.css")
         config.extra_javascript.append(f"{ASSETS}/servefirst.js")
@@ -212,7 +185,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.view is not None:
             link = self._add_workbook(files, config, self.view)
-            prework = prework_pages(_hand_written(files))
+            prework = prework_pages(hand_written(files))
             pages = site_pages(self.view, link, prework)
             self.last_pages = set(pages)
             assert self.root is not None
@@ -238,7 +211,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
                     if f.src_uri not in pages and not f.generated_by
                 ]
                 first = [p.path for p in prework]
-                config.nav = _escaped_titles(site_nav(self.view, sorted(extra), first))
+                config.nav = escaped_titles(site_nav(self.view, sorted(extra), first))
             else:
                 config.nav = [{i18n.gettext(self.language)(PROBLEMS_LABEL): "index.md"}]
         return files
@@ -326,21 +299,6 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             return
         config.theme["logo"] = LOGO + logo.suffix.lower()
 
-    def _configure_offline(self, config: MkDocsConfig) -> None:
-        """Material's offline plugin, configured or not; never its CDN script."""
-        self.offline = None
-        if not ({"offline", "material/offline"} & set(config.plugins)):
-            from material.plugins.offline.plugin import OfflinePlugin
-
-            self.offline = OfflinePlugin()
-            self.offline.load_config({})
-            self.offline.on_config(config)
-        # The offline plugin skips its CDN copy of iframe-worker when a script with that
-        # name is already listed, and any copy it added is swapped for ours.
-        shim = f"{ASSETS}/iframe-worker.js"
-        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-        config.extra["polyfills"] = [shim, *polyfills]
-
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         fonts = lato_fonts(cache=self._cache_dir(config) / "fonts")
         if not fonts:
@@ -348,14 +306,14 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         source = package_files("generator") / "assets" / "site"
         for name in STATIC_ASSETS:
             content = (source / name).read_text(encoding="utf-8")
-            _add(files, File.generated(config, f"{ASSETS}/{name}", content=content))
+            add_file(files, File.generated(config, f"{ASSETS}/{name}", content=content))
         css = branding_css(self.colour) + font_css(sorted(fonts))
-        _add(files, File.generated(config, f"{ASSETS}/branding.css", content=css))
+        add_file(files, File.generated(config, f"{ASSETS}/branding.css", content=css))
         for name, data in fonts.items():
-            _add(files, File.generated(config, f"{ASSETS}/fonts/{name}", content=data))
+            add_file(files, File.generated(config, f"{ASSETS}/fonts/{name}", content=data))
         if self.logo is not None:
             logo_uri = LOGO + self.logo.suffix.lower()
-            _add(files, File.generated(config, logo_uri, abs_src_path=str(self.logo)))
+            add_file(files, File.generated(config, logo_uri, abs_src_path=str(self.logo)))
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         """Beside the built site, so each output folder (and each test) has its own.
@@ -382,7 +340,7 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
             pdf, pages = self.handed_workbook
         else:
             pdf, pages = self._render_workbook(view)
-        _add(files, File.generated(config, WORKBOOK_PATH, abs_src_path=str(pdf)))
+        add_file(files, File.generated(config, WORKBOOK_PATH, abs_src_path=str(pdf)))
         return WorkbookLink.of(pdf.stat().st_size, pages, view.config.language)
 
     def _render_workbook(self, view: ParticipantProgram) -> tuple[Path, int]:
@@ -408,75 +366,6 @@ class ServeFirstPlugin(BasePlugin[ServeFirstPluginConfig]):
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
         self.scratch, self.rendered = None, None
-
-
-def _escaped_titles(nav: list[Any]) -> list[Any]:
-    """MkDocs and Material print navigation titles as HTML: titles from content are text."""
-    return [
-        {
-            html.escape(str(title), quote=False): _escaped_titles(v) if isinstance(v, list) else v
-            for title, v in item.items()
-        }
-        if isinstance(item, dict)
-        else item
-        for item in nav
-    ]
-
-
-def _hand_written(files: Files) -> Iterator[tuple[str, str]]:
-    """(path under docs/, source) of each hand-written page that can be read as text
-    (MkDocs reports one that cannot)."""
-    for file in files.documentation_pages():
-        if not file.generated_by:
-            try:
-                yield file.src_uri, file.content_string
-            except (OSError, UnicodeDecodeError):
-                continue
-
-
-def _add(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(file)
-
-
-def _configure_markdown(config: MkDocsConfig, terms: dict[str, str], language: str) -> None:
-    for name, settings in site_extensions(language).items():  # smarty: the language's quotes
-        if name not in config.markdown_extensions:
-            config.markdown_extensions.append(name)
-        options = config.mdx_configs.setdefault(name, {})
-        for key, value in settings.items():
-            options.setdefault(key, value)
-    # The title of the heading anchors (the toc extension's default is English).
-    config.mdx_configs["toc"].setdefault("permalink_title", i18n.gettext(language)(PERMALINK_TITLE))
-    # The glossary terms become <abbr> with a tooltip wherever they appear.
-    options = config.mdx_configs["abbr"]
-    options["glossary"] = {**terms, **options.get("glossary", {})}
-
-
-def _configure_theme(config: MkDocsConfig, language: str) -> None:
-    """Palettes in the branding colour, the features the pages use, the interface language.
-
-    Material's own labels (search, "Skip to content", "Back to top") follow the program's
-    language, and so does the palette toggle when it is labelled with our English names.
-    """
-    if config.repo_url:
-        log.warning("repo_url makes the site ask GitHub for repository facts: leave it out")
-    if config.extra.get("analytics"):
-        log.warning("extra.analytics would track readers of an offline handbook: leave it out")
-    theme = config.theme
-    theme["font"] = False  # never Google Fonts: Lato comes with the site
-    theme["language"] = language
-    translate = i18n.gettext(language)
-    palettes = theme.get("palette") or copy.deepcopy(PALETTE)
-    for palette in palettes if isinstance(palettes, list) else [palettes]:
-        toggle = palette.get("toggle") if isinstance(palette, dict) else None
-        if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
-            toggle["name"] = translate(toggle["name"])
-    theme["palette"] = palettes
-    features = list(theme.get("features") or [])
-    theme["features"] = features + [f for f in FEATURES if f not in features]
 
 
 _problem_log = logging.getLogger("servefirst.serve")

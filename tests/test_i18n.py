@@ -13,7 +13,7 @@ from generator.i18n import catalogue
 from generator.materials import totals
 from generator.model.exercise import Exercise
 from generator.model.module import Segment
-from generator.render import logistics, pdf, site
+from generator.render import logistics, pdf, site, site_config
 
 from .conftest import copy_fixture, run_cli
 
@@ -46,8 +46,8 @@ def formats() -> set[str]:
 def site_labels() -> set[str]:
     """Labels of the handbook: its templates, its navigation and the plugin's own."""
     labels = labels_in("site") | set(site.NAV_LABELS) | formats()
-    labels |= {plugin.PROBLEMS_LABEL, plugin.PERMALINK_TITLE}
-    labels |= {str(palette["toggle"]["name"]) for palette in plugin.PALETTE}
+    labels |= {plugin.PROBLEMS_LABEL, site_config.PERMALINK_TITLE}
+    labels |= {str(palette["toggle"]["name"]) for palette in site_config.PALETTE}
     return labels
 
 
