@@ -257,8 +257,11 @@ def _rest(
     """The guide here; the slides and the site in the second process when there is one."""
     side = [name for name in ("slides", "site") if name in todo]
     parallel = bool(side) and pool is not None and "guide" in todo
+    ticket = -1
     if parallel and pool is not None:
-        pool.call("generator.pipeline:_side", program, view, anchors, workbook, staging, side)
+        ticket = pool.call(
+            "generator.pipeline:_side", program, view, anchors, workbook, staging, side
+        )
     if todo & {"guide", "run-of-show"}:
         from .render.slides.numbers import slide_numbers
 
@@ -268,10 +271,8 @@ def _rest(
 
         clock = time.perf_counter()
         target = staging / "pdf" / GUIDE
-        # With the second process busy on the slides and the site, a third would only
-        # compete for the two cores it already shares.
-        chunks_parallel = jobs > 1 and not parallel
-        guide = render_facilitator(program, anchors, target, numbers, parallel=chunks_parallel)
+        # The second process, busy with the slides and the site, takes chunks when done.
+        guide = render_facilitator(program, anchors, target, numbers, jobs > 1, pool)
         report.timings["facilitator guide"] = time.perf_counter() - clock
         report.pages["facilitator guide"] = guide.pages
     if "run-of-show" in todo:
@@ -281,7 +282,7 @@ def _rest(
         render_run_of_show(program, staging / OUTPUTS["run-of-show"], numbers)
         report.timings["run-of-show"] = time.perf_counter() - clock
     if parallel and pool is not None:
-        result: _SideResult = pool.result()
+        result: _SideResult = pool.answer(ticket)
     else:
         result = _side(program, view, anchors, workbook, staging, side)
     report.timings.update(result.timings)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import pickle
+import select
 import struct
 import subprocess
 import sys
@@ -32,44 +33,85 @@ def _send(stream: IO[bytes], value: Any) -> None:
     stream.flush()
 
 
+def _read(stream: IO[bytes], size: int) -> bytes:
+    """Exactly ``size`` bytes (an unbuffered pipe may give fewer per read); EOFError at
+    the end of the stream."""
+    data = bytearray()
+    while len(data) < size:
+        part = stream.read(size - len(data))
+        if not part:
+            raise EOFError
+        data += part
+    return bytes(data)
+
+
 def _receive(stream: IO[bytes]) -> Any:
-    header = stream.read(_SIZE.size)
-    if len(header) < _SIZE.size:
-        raise EOFError
-    (size,) = _SIZE.unpack(header)
-    return pickle.loads(stream.read(size))
+    (size,) = _SIZE.unpack(_read(stream, _SIZE.size))
+    return pickle.loads(_read(stream, size))
 
 
 class Worker:
-    """One child process; ``call`` sends a job, ``result`` waits for its answer."""
+    """One child process. ``call`` sends a job and returns its ticket; ``answer`` waits
+    for that job's answer, ``result`` for every job's; ``poll`` tells, without waiting,
+    how many jobs are still pending (so more work can be handed over in time)."""
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            bufsize=0,  # unbuffered: `poll` asks the pipe itself whether an answer came
         )
-        self.pending = 0
+        self.sent = 0
+        self.answers: dict[int, tuple[str, Any]] = {}
+        """Answers read and not yet asked for, by ticket."""
+        self.read = 0
 
-    def call(self, function: str, *args: Any) -> None:
-        """Queue ``module:function(*args)``; answers come back in order."""
+    @property
+    def pending(self) -> int:
+        """Jobs sent whose answers have not been read yet."""
+        return self.sent - self.read
+
+    def call(self, function: str, *args: Any) -> int:
+        """Queue ``module:function(*args)``; answers come back in order. Returns the
+        job's ticket, for :meth:`answer`."""
         assert self.process.stdin is not None
         _send(self.process.stdin, (function, args))
-        self.pending += 1
+        self.sent += 1
+        return self.sent - 1
+
+    def poll(self) -> int:
+        """Read the answers that have come, without waiting (unless one is arriving at
+        that moment); returns how many jobs are still pending."""
+        assert self.process.stdout is not None
+        while self.pending and select.select([self.process.stdout], [], [], 0)[0]:
+            self._read_one()
+        return self.pending
+
+    def answer(self, ticket: int) -> Any:
+        """The answer to the job with this ticket, waiting for it; raises BuildError when
+        the job failed."""
+        while ticket >= self.read:
+            self._read_one()
+        kind, value = self.answers.pop(ticket)
+        if kind == "error":
+            raise BuildError(value)
+        return value
 
     def result(self) -> Any:
-        assert self.process.stdout is not None
+        """Wait for every job; the last one's answer (raises BuildError when it failed)."""
         while self.pending:
-            try:
-                kind, value = _receive(self.process.stdout)
-            except EOFError:
-                raise BuildError("the second build process stopped unexpectedly") from None
-            self.pending -= 1
-            if kind == "error":
-                raise BuildError(value)
-            if self.pending == 0:
-                return value
-        return None
+            self._read_one()
+        last = self.read - 1
+        return self.answer(last) if last in self.answers else None
+
+    def _read_one(self) -> None:
+        assert self.process.stdout is not None
+        try:
+            self.answers[self.read] = _receive(self.process.stdout)
+        except EOFError:
+            raise BuildError("the second build process stopped unexpectedly") from None
+        self.read += 1
 
     def close(self, abort: bool = False) -> None:
         """End the child: at once when ``abort`` (the build failed or was interrupted) or

@@ -127,15 +127,19 @@ def chunked_facilitator(
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
     parallel: bool = True,
+    worker: Worker | None = None,
 ) -> RenderedPdf:
-    """The facilitator guide, laid out in chunks and assembled at ``target``."""
+    """The facilitator guide, laid out in chunks and assembled at ``target``; ``worker``,
+    the build's second process (busy with the slides and the site at first)."""
 
     def html(name: str, spare_notes: bool) -> str:
         return facilitator_html(program, workbook_pages, slides, chunk=name)
 
     modules = [m.id for m in program.modules]
     config, root = program.config, program.root
-    return _document("facilitator", modules, config, root, html, target, parallel=parallel)
+    return _document(
+        "facilitator", modules, config, root, html, target, worker=worker, parallel=parallel
+    )
 
 
 def _document(

@@ -15,8 +15,9 @@ references into another chunk become ``sf-chunk:<anchor>`` links printing a plai
 Chunks are laid out in order, front matter first with provisional numbers and again at
 the end when its numbers changed; references only point backwards (a revisited case
 names the module that told it first) or into the front matter's contents, so one pass
-over the modules suffices. Chunks without such references are laid out ahead, two at a
-time (here and in a second process), even in a first build.
+over the modules suffices. Before that pass, chunks whose references are known are laid
+out ahead, two at a time (here and in a second process), even in a first build: see
+:mod:`generator.render.chunks_ahead`.
 """
 
 from __future__ import annotations
@@ -249,15 +250,18 @@ def lay_out_document(
     names: list[str], doc: Chunking, worker: Worker | None = None, parallel: bool = True
 ) -> list[LaidChunk]:
     """Lay out every chunk of a document in order (see the module docstring), reusing
-    cached chunks; returns the chunks in document order. ``worker``: an idle second
-    process to share the work with; else, when ``parallel`` and the machine has two
-    cores, one is started when there is enough work. Raises BuildError when the contents
+    cached chunks; returns the chunks in document order. ``worker``: the build's
+    second process to share the work with (it may be busy with other work at first);
+    else, when ``parallel`` and the machine has two cores, one is started when there is
+    enough work. Raises BuildError when the contents
     pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
     known = cache.last_layout()
     if PARALLEL and (worker is not None or (parallel and (os.cpu_count() or 1) > 1)):
-        _ahead(names, doc, known, worker)
+        from .chunks_ahead import lay_out_ahead
+
+        lay_out_ahead(names, doc, known, worker)
     for _ in range(4):  # the front matter's length settles at once in practice
         laid: list[LaidChunk] = []
         first = 1
@@ -277,68 +281,6 @@ def lay_out_document(
 
 Job = tuple[str, str, str]
 """(cache key, localised HTML, chunk name)."""
-
-
-def lay_out_jobs(
-    jobs: list[Job],
-    kind: str,
-    config: ProgramConfig,
-    base_url: Path,
-    folder: Path,
-    fills_blanks: bool,
-    owner: int,
-) -> list[Laid]:
-    """:func:`lay_out_chunk` for several chunks, as one job for the second process
-    (generator/worker.py); each is written to its scratch file in the cache ``folder``."""
-    return [
-        lay_out_chunk(
-            html,
-            kind,
-            config,
-            base_url,
-            _scratch_in(folder, key, owner),
-            _spare(fills_blanks, name),
-        )
-        for key, html, name in jobs
-    ]
-
-
-def _ahead(names: list[str], doc: Chunking, known: dict[str, int], idle: Worker | None) -> None:
-    """Lay out, two at a time (here and in a second process), the chunks that are not
-    cached and whose references to other chunks are known (from the last layout). Where
-    those still hold, the ordered pass that follows finds the chunks in the cache; where
-    they do not, it lays that chunk out again, so a wrong guess costs time, never a
-    wrong page number."""
-    jobs: list[Job] = []
-    for name in names:
-        html = doc.page(name, known)
-        key = doc.key(html, name)
-        # The front matter is laid out first with unknown numbers ("?"): that layout
-        # only gives its page count, so it can go ahead too.
-        unknown = 'data-page="?"' in html and name != "front"
-        if unknown or _EMPTY.search(html) or doc.cache.get(key) is not None:
-            continue
-        jobs.append((key, html, name))
-    if len(jobs) < 2:
-        return
-    theirs, mine = jobs[1::2], jobs[::2]
-    worker = idle or Worker()
-    try:
-        worker.call(
-            "generator.render.chunks:lay_out_jobs",
-            *(theirs, doc.kind, doc.config, doc.base_url, doc.cache.folder, doc.fills_blanks),
-            doc.cache.owner,
-        )
-        for job in mine:
-            _store(doc.cache, job, doc.lay_out(job[1], job[2], _scratch(doc.cache, job[0])))
-        for job, laid in zip(theirs, worker.result(), strict=True):
-            _store(doc.cache, job, laid)
-    except BaseException:
-        if idle is None:
-            worker.close(abort=True)
-        raise
-    if idle is None:
-        worker.close()
 
 
 def _spare(fills_blanks: bool, name: str) -> bool:

@@ -376,13 +376,15 @@ def render_facilitator(
     target: Path,
     slides: dict[str, list[tuple[int, int] | None]] | None = None,
     parallel: bool = True,
+    worker: Worker | None = None,
 ) -> RenderedPdf:
     """Lay out and write the facilitator guide at ``target`` (tagged PDF/UA-1);
-    ``parallel`` False: no second process (``--jobs 1``)."""
+    ``worker``, the build's second process, takes chunks when it is free; ``parallel``
+    False: no second process (``--jobs 1``)."""
     if CHUNKED:
         from .chunked import chunked_facilitator
 
-        return chunked_facilitator(program, workbook_pages, target, slides, parallel)
+        return chunked_facilitator(program, workbook_pages, target, slides, parallel, worker)
     html = facilitator_html(program, workbook_pages, slides)
     return write(layout(html, "facilitator", program.config, program.root), target)
 

@@ -21,7 +21,8 @@ from generator.loader import load_program
 from generator.model import Program
 from generator.model.participant import participant_view
 from generator.pipeline import WORKBOOK
-from generator.render import chunked, pdf
+from generator.render import chunked, chunks_ahead, pdf
+from generator.render.chunks import Chunking, chunk_names, lay_out_document
 
 from ..conftest import REPO, copy_fixture, run_cli
 from . import test_revisits as revisits
@@ -356,3 +357,35 @@ def test_two_builds_of_one_program_at_once_share_the_chunks(tmp_path: Path, chun
         _out, err = build.communicate(timeout=600)
         assert build.returncode == 0, err
     assert texts(tmp_path / "一" / "pdf" / WORKBOOK) == texts(tmp_path / "二" / "pdf" / WORKBOOK)
+
+
+def test_a_first_build_lays_out_revisiting_modules_in_a_second_wave(
+    tmp_path: Path, chunking: Path
+) -> None:
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    view = participant_view(program)
+    cache = chunked._cache("workbook", program.root)
+
+    def html(name: str, spare: bool) -> str:
+        return pdf.workbook_html(view, {name[7:]: 2} if spare else None, chunk=name)
+
+    doc = Chunking("workbook", program.config, program.root, cache, html, True)
+    names = chunk_names([m.id for m in view.modules])
+    first = chunks_ahead.ready(names, doc, {})
+    # "again" revisits the first module's case, and the back matter lists every
+    # exercise: their pages are not known yet.
+    assert [job[2] for job in first] == ["front", "module-serve-first"]
+    scratch = cache.folder / "chunk.pdf"
+    for key, page, name in first:
+        cache.put(key, scratch, doc.lay_out(page, name, scratch))
+    second = chunks_ahead.ready(names, doc, {})
+    assert [job[2] for job in second] == ["module-again", "back"]
+    for key, page, name in second:
+        assert 'data-page="?"' not in page
+        cache.put(key, scratch, doc.lay_out(page, name, scratch))
+    assert not chunks_ahead.ready(names, doc, {})
+    # The ordered pass finds every module in the cache: only the front matter, now
+    # with its real page numbers, is laid out again.
+    laid = lay_out_document(names, doc, parallel=False)
+    assert cache.laid_out == ["front"]
+    assert [c.name for c in laid] == names
