@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,12 @@ def assemble(
     chunks: list[Path],
     target: Path,
     drop_last: bool = False,
-    stamp: tuple[Path, list[str]] | None = None,
+    stamp: tuple[Callable[[], Path], list[str]] | None = None,
 ) -> None:
     """Write ``target`` from the chunk PDFs in order, without the last page when
     ``drop_last`` (a blank verso that only separated the last chunk from a next one),
-    with the page numbers of ``stamp`` (its PDF and each page's CSS page name, see
-    render/page_numbers.py). Raises BuildError when a chunk cannot be read or the file
+    with the page numbers of ``stamp`` (a function giving its PDF, called once the chunks
+    are merged, and each page's CSS page name, see render/page_numbers.py). Raises BuildError when a chunk cannot be read or the file
     cannot be written; never leaves a half-written file."""
     try:
         out = pikepdf.open(chunks[0])
@@ -51,7 +52,7 @@ def assemble(
         merger.drop_last_page()
     merger.finish()
     if stamp is not None:
-        with pikepdf.open(stamp[0]) as numbers:
+        with pikepdf.open(stamp[0]()) as numbers:
             _retag_fonts(numbers, len(chunks))  # its digits are a subset of their own
             apply_stamp(out, numbers, stamp[1])
     target.parent.mkdir(parents=True, exist_ok=True)

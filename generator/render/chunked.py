@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..cache import package_fingerprint, user_cache_dir
@@ -160,25 +161,46 @@ def _document(
     LAST[kind] = cache
     paths, drop = printed(chunks)
     names = page_names(chunks)
-    stamp = _stamp(cache, names, kind, config, root)
+    stamp, stamped = _stamp(cache, names, kind, config, root, worker)
     _prune(cache, chunks, keep={stamp.name})
-    assemble(paths, target, drop, (stamp, names))
+    assemble(paths, target, drop, (stamped, names))
     return rendered(target, chunks)
 
 
 def _stamp(
-    cache: ChunkCache, names: list[str], kind: str, config: ProgramConfig, root: Path
-) -> Path:
+    cache: ChunkCache,
+    names: list[str],
+    kind: str,
+    config: ProgramConfig,
+    root: Path,
+    worker: Worker | None = None,
+) -> tuple[Path, Callable[[], Path]]:
     """The page-number stamp of a document whose pages have these CSS page ``names``, from
-    the cache when a build made the same one (it depends on nothing else)."""
+    the cache when a build made the same one (it depends on nothing else): its path, and
+    a function that returns it once it is written. An idle ``worker`` lays it out while
+    this process assembles the chunks."""
     digest = hashlib.sha256(f"{cache.salt}\0{kind}\0{config.model_dump_json()}".encode())
     digest.update("\0".join(names).encode())
     path = cache.folder / f"stamp-{digest.hexdigest()[:32]}.pdf"
-    if not path.is_file():
-        scratch = cache.folder / f".{path.name}.{os.getpid()}.tmp"
-        try:
-            write_stamp(names, kind, config, root, scratch)
-            scratch.replace(path)
-        finally:
-            scratch.unlink(missing_ok=True)
-    return path
+    if path.is_file():
+        return path, lambda: path
+    scratch = cache.folder / f".{path.name}.{os.getpid()}.tmp"
+    job = (names, kind, config, root, scratch)
+    if worker is not None and worker.poll() == 0:
+        ticket = worker.call(f"{write_stamp.__module__}:write_stamp", *job)
+
+        def written() -> Path:
+            try:
+                worker.answer(ticket)
+                scratch.replace(path)
+            finally:
+                scratch.unlink(missing_ok=True)
+            return path
+
+        return path, written
+    try:
+        write_stamp(*job)
+        scratch.replace(path)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return path, lambda: path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -172,9 +173,16 @@ def md(text: str | None, under: int = PROSE_UNDER, language: str = "en") -> Mark
     ``language`` (see typography)."""
     if not text:
         return Markup("")
+    return Markup(_converted(text, under, language))
+
+
+@functools.lru_cache(maxsize=4096)
+def _converted(text: str, under: int, language: str) -> str:
+    """:func:`md` without the cache: each chunk of a document prints from the same
+    program, so the same texts come back (a conversion depends on nothing else)."""
     converter = print_converter(language)
     converter.reset()
-    return Markup(converter.convert(placed(text, under)))
+    return str(converter.convert(placed(text, under)))
 
 
 def md_inline(text: str | None, language: str = "en") -> Markup:

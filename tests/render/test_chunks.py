@@ -23,6 +23,7 @@ from generator.model.participant import participant_view
 from generator.pipeline import WORKBOOK
 from generator.render import chunked, chunks_ahead, pdf
 from generator.render.chunks import Chunking, chunk_names, lay_out_document
+from generator.worker import Worker
 
 from ..conftest import REPO, copy_fixture, run_cli
 from . import test_revisits as revisits
@@ -389,3 +390,22 @@ def test_a_first_build_lays_out_revisiting_modules_in_a_second_wave(
     laid = lay_out_document(names, doc, parallel=False)
     assert cache.laid_out == ["front"]
     assert [c.name for c in laid] == names
+
+
+def test_a_stamp_laid_out_by_the_second_process_numbers_the_same_pages(
+    tmp_path: Path, chunking: Path
+) -> None:
+    program = load_program(two_modules(tmp_path), slide_checks=False)
+    view = participant_view(program)
+    chunked.chunked_workbook(view, tmp_path / "here.pdf", program.root, parallel=False)
+    (stamp,) = chunking.rglob("stamp-*.pdf")
+    stamp.unlink()
+    worker = Worker()
+    try:
+        chunked.chunked_workbook(view, tmp_path / "there.pdf", program.root, worker)
+        assert worker.sent == 1 and worker.pending == 0  # the stamp, and nothing else
+    finally:
+        worker.close()
+    assert (tmp_path / "there.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
+    assert stamp.is_file()
+    assert not [p.name for p in stamp.parent.iterdir() if p.name.startswith(".")]
