@@ -7,6 +7,7 @@ facilitator guide can quote its real page numbers ("Workbook p. 14").
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from datetime import UTC, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from jinja2 import Environment
 
 from .. import i18n
 from ..errors import BuildError
@@ -245,12 +248,7 @@ OPEN_QUESTIONS = [
 def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
     """A print template as HTML, with the program, its edition date, worksheet layout
     (:func:`worksheet_layout.plan_table`) and list punctuation in its language."""
-    env = environment("pdf", config.language)
-    # The running header's share of the narrower text column (print-base.css: 72 %).
-    env.filters["running"] = lambda title: typography.shortened(title, 0.72 * 0.92 * 170)
-    env.filters["listed"] = lambda names: typography.joined(
-        [typography.in_sentence(n) for n in names], config.language
-    )
+    env = _environment(config.language)
     moment = _moment()
     return env.get_template(template).render(
         config=config,
@@ -261,6 +259,19 @@ def render_html(template: str, config: ProgramConfig, **context: Any) -> str:
         notes_lines=worksheet_layout.notes_lines(config.paper),
         **context,
     )
+
+
+@functools.cache
+def _environment(language: str) -> Environment:
+    """The print templates' Jinja environment for ``language``, made once per process:
+    each chunk of a document renders the same template (compiled once here)."""
+    env = environment("pdf", language)
+    # The running header's share of the narrower text column (print-base.css: 72 %).
+    env.filters["running"] = lambda title: typography.shortened(title, 0.72 * 0.92 * 170)
+    env.filters["listed"] = lambda names: typography.joined(
+        [typography.in_sentence(n) for n in names], language
+    )
+    return env
 
 
 class _HasSources(Protocol):
