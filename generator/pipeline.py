@@ -260,7 +260,7 @@ def _rest(
     ticket = -1
     if parallel and pool is not None:
         ticket = pool.call(
-            "generator.pipeline:_side", program, view, anchors, workbook, staging, side
+            "generator.pipeline:_side", program, view, anchors, workbook, staging, side, long=True
         )
     if todo & {"guide", "run-of-show"}:
         from .render.slides.numbers import slide_numbers

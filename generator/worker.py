@@ -66,19 +66,29 @@ class Worker:
         self.answers: dict[int, tuple[str, Any]] = {}
         """Answers read and not yet asked for, by ticket."""
         self.read = 0
+        self.long: set[int] = set()
+        """Tickets of jobs that may take long: see :meth:`call`."""
 
     @property
     def pending(self) -> int:
         """Jobs sent whose answers have not been read yet."""
         return self.sent - self.read
 
-    def call(self, function: str, *args: Any) -> int:
+    def call(self, function: str, *args: Any, long: bool = False) -> int:
         """Queue ``module:function(*args)``; answers come back in order. Returns the
-        job's ticket, for :meth:`answer`."""
+        job's ticket, for :meth:`answer`. A ``long`` job (the slides and the site) tells
+        others not to queue work behind it (see :meth:`busy`)."""
         assert self.process.stdin is not None
         _send(self.process.stdin, (function, args))
         self.sent += 1
+        if long:
+            self.long.add(self.sent - 1)
         return self.sent - 1
+
+    def busy(self) -> bool:
+        """Whether a ``long`` job is still pending (reading what has come, not waiting)."""
+        self.poll()
+        return any(ticket >= self.read for ticket in self.long)
 
     def poll(self) -> int:
         """Read the answers that have come, without waiting (unless one is arriving at

@@ -40,3 +40,16 @@ def test_a_large_answer_is_read_whole() -> None:
         assert worker.answer(ticket) == bytes(5_000_000)
     finally:
         worker.close()
+
+
+def test_a_long_job_keeps_the_worker_busy_until_answered() -> None:
+    worker = Worker()
+    try:
+        worker.call("time:sleep", 0.1)  # short: others may queue behind it
+        assert not worker.busy()
+        long = worker.call("time:sleep", 1.0, long=True)
+        assert worker.busy()
+        worker.answer(long)
+        assert not worker.busy()
+    finally:
+        worker.close()

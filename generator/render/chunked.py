@@ -177,8 +177,8 @@ def _stamp(
 ) -> tuple[Path, Callable[[], Path]]:
     """The page-number stamp of a document whose pages have these CSS page ``names``, from
     the cache when a build made the same one (it depends on nothing else): its path, and
-    a function that returns it once it is written. An idle ``worker`` lays it out while
-    this process assembles the chunks."""
+    a function that returns it once it is written. A ``worker`` with no long job pending
+    lays it out while this process assembles the chunks."""
     digest = hashlib.sha256(f"{cache.salt}\0{kind}\0{config.model_dump_json()}".encode())
     digest.update("\0".join(names).encode())
     path = cache.folder / f"stamp-{digest.hexdigest()[:32]}.pdf"
@@ -186,7 +186,7 @@ def _stamp(
         return path, lambda: path
     scratch = cache.folder / f".{path.name}.{os.getpid()}.tmp"
     job = (names, kind, config, root, scratch)
-    if worker is not None and worker.poll() == 0:
+    if worker is not None and not worker.busy():
         ticket = worker.call(f"{write_stamp.__module__}:write_stamp", *job)
 
         def written() -> Path:

@@ -92,10 +92,20 @@ def ready(
 
 
 def _wave(jobs: deque[Job], doc: Chunking, worker: Worker) -> None:
-    """Lay out ``jobs``: this process from the front, ``worker`` from the back."""
+    """Lay out ``jobs``: this process from the front, ``worker`` from the back. The
+    worker gets chunks only when no long job of its own is pending (the slides may take
+    longer than the whole document), and never more than half of those left, so
+    neither process waits long for the other at the end."""
     given: list[tuple[int, Job]] = []
+
+    def free() -> bool:
+        if worker.busy():
+            return False
+        ours = sum(ticket >= worker.read for ticket, _ in given)
+        return ours < min(QUEUED, len(jobs) // 2)
+
     while jobs:
-        while len(jobs) > 1 and worker.poll() < QUEUED:
+        while len(jobs) > 1 and free():
             job = jobs.pop()
             ticket = worker.call(
                 f"{__name__}:lay_out_jobs",
