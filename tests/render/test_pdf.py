@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from pypdf import PdfReader
 
 from ..conftest import Built
@@ -49,3 +51,7 @@ def test_guide_quotes_real_workbook_pages(basic_build: Built) -> None:
         if "Activity: Listening pairs" in " ".join(p.extract_text().split())
     )
     assert f"Activity: Listening pairs Workbook p. {page}" in guide
+    # The run-of-show sends people there, and reads back without a stray full stop.
+    assert f"Send participants to Workbook p. {page}" in guide
+    assert "Send participants to ." not in guide
+    assert not re.search(r"Workbook p\. \d+ \.", guide)
