@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,13 @@ def assemble(
     target: Path,
     drop_last: bool = False,
     stamp: tuple[Callable[[], Path], list[str]] | None = None,
+    created: datetime | None = None,
 ) -> None:
     """Write ``target`` from the chunk PDFs in order, without the last page when
     ``drop_last`` (a blank verso that only separated the last chunk from a next one),
     with the page numbers of ``stamp`` (a function giving its PDF, called once the chunks
-    are merged, and each page's CSS page name, see render/page_numbers.py). Raises BuildError when a chunk cannot be read or the file
+    are merged, and each page's CSS page name, see render/page_numbers.py), dated
+    ``created`` (the front matter's chunk may have been laid out by an earlier build). Raises BuildError when a chunk cannot be read or the file
     cannot be written; never leaves a half-written file."""
     try:
         out = pikepdf.open(chunks[0])
@@ -51,6 +54,8 @@ def assemble(
     if drop_last:
         merger.drop_last_page()
     merger.finish()
+    if created is not None:
+        _date(out, created)
     if stamp is not None:
         with pikepdf.open(stamp[0]()) as numbers:
             _retag_fonts(numbers, len(chunks))  # its digits are a subset of their own
@@ -65,6 +70,24 @@ def assemble(
         raise BuildError(f"cannot write {target}: {exc.strerror}") from exc
     finally:
         out.close()
+
+
+def _date(out: pikepdf.Pdf, moment: datetime) -> None:
+    """Creation and modification dates, in the document information dictionary and in
+    the XMP metadata (PDF/UA-1 asks for both to agree), set to ``moment`` (UTC)."""
+    info = pikepdf.String(moment.strftime("D:%Y%m%d%H%M%SZ"))
+    out.docinfo[pikepdf.Name.CreationDate] = info
+    out.docinfo[pikepdf.Name.ModDate] = info
+    if "/Metadata" not in out.Root:
+        return
+    iso = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode("ascii")
+    xmp = _XMP_DATE.sub(
+        lambda m: b"<xmp:%s>%s</xmp:%s>" % (m[1], iso, m[1]), out.Root.Metadata.read_bytes()
+    )
+    out.Root.Metadata.write(xmp)
+
+
+_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate)>[^<]*</xmp:\1>")
 
 
 def _unreadable(chunk: Path, exc: Exception) -> str:

@@ -24,6 +24,7 @@ from ..model import Program
 from ..model.participant import ParticipantProgram
 from ..model.program import ProgramConfig
 from ..worker import Worker
+from . import pdf
 from .assemble import assemble
 from .chunks import (
     ANCHORS,
@@ -163,7 +164,7 @@ def _document(
     names = page_names(chunks)
     stamp, stamped = _stamp(cache, names, kind, config, root, worker)
     _prune(cache, chunks, keep={stamp.name})
-    assemble(paths, target, drop, (stamped, names))
+    assemble(paths, target, drop, (stamped, names), pdf._moment())
     return rendered(target, chunks)
 
 

@@ -85,11 +85,12 @@ class ChunkCache:
     def key(self, kind: str, html: str, front: bool, base_url: Path | None = None) -> str:
         """A hash of what the chunk is made from: the salt, the document kind, its HTML
         and the bytes of every local file the HTML refers to (``src``, ``href``) under
-        ``base_url``, so a replaced image is laid out again. Only the ``front`` matter's
-        key holds the build time (``dcterms.created``): the assembled file takes its
-        metadata from the front matter alone."""
+        ``base_url``, so a replaced image is laid out again. No key holds the build time
+        (``dcterms.created``): the assembled file takes its metadata from the front
+        matter, and :func:`generator.render.assemble.assemble` dates it anew. (The
+        cover's edition date, printed, is part of the HTML.) ``front`` is unused."""
         digest = hashlib.sha256(f"{self.salt}\0{kind}\0".encode())
-        digest.update(html.encode() if front else _MOMENT.sub("", html).encode())
+        digest.update(_MOMENT.sub("", html).encode())
         if base_url is not None:
             for reference in sorted(set(_LOCAL.findall(html))):
                 path = base_url / unquote(reference)

@@ -236,6 +236,16 @@ def test_a_later_build_reuses_modules_whatever_the_time(
     assert chunked.LAST["workbook"].laid_out == ["front"]  # the cover prints the date
     assert chunked.LAST["workbook"].reused == ["module-serve-first", "module-again", "back"]
     assert "3 February 2031" in texts(tmp_path / "two.pdf")[0]
+    # Later the same day: nothing printed changed, so nothing is laid out; the file is
+    # dated with the new build's time all the same (PDF/UA: information and XMP agree).
+    monkeypatch.setattr(pdf, "_moment", lambda: datetime(2031, 2, 3, 17, 0, 9, tzinfo=UTC))
+    pdf.render_workbook(view, tmp_path / "three.pdf", program.root)
+    assert chunked.LAST["workbook"].laid_out == []
+    with pikepdf.open(tmp_path / "three.pdf") as three:
+        assert str(three.docinfo["/CreationDate"]) == "D:20310203170009Z"
+        assert str(three.docinfo["/ModDate"]) == "D:20310203170009Z"
+        with three.open_metadata() as xmp:
+            assert xmp["xmp:CreateDate"] == xmp["xmp:ModifyDate"] == "2031-02-03T17:00:09Z"
 
 
 def test_a_module_that_grows_moves_the_chunks_after_it_without_laying_them_out(
