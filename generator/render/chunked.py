@@ -179,7 +179,8 @@ def _stamp(
     """The page-number stamp of a document whose pages have these CSS page ``names``, from
     the cache when a build made the same one (it depends on nothing else): its path, and
     a function that returns it once it is written. A ``worker`` with no long job pending
-    lays it out while this process assembles the chunks."""
+    lays it out while this process assembles the chunks; else this process lays it out
+    when the function is called."""
     digest = hashlib.sha256(f"{cache.salt}\0{kind}\0{config.model_dump_json()}".encode())
     digest.update("\0".join(names).encode())
     path = cache.folder / f"stamp-{digest.hexdigest()[:32]}.pdf"
@@ -189,19 +190,16 @@ def _stamp(
     job = (names, kind, config, root, scratch)
     if worker is not None and not worker.busy():
         ticket = worker.call(f"{write_stamp.__module__}:write_stamp", *job)
+        wait: Callable[[], object] = functools.partial(worker.answer, ticket)
+    else:
+        wait = functools.partial(write_stamp, *job)
 
-        def written() -> Path:
-            try:
-                worker.answer(ticket)
-                scratch.replace(path)
-            finally:
-                scratch.unlink(missing_ok=True)
-            return path
+    def written() -> Path:
+        try:
+            wait()
+            scratch.replace(path)
+        finally:
+            scratch.unlink(missing_ok=True)
+        return path
 
-        return path, written
-    try:
-        write_stamp(*job)
-        scratch.replace(path)
-    finally:
-        scratch.unlink(missing_ok=True)
-    return path, lambda: path
+    return path, written

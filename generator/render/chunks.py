@@ -82,13 +82,13 @@ class ChunkCache:
     owner: int = field(default_factory=os.getpid)
     """Names this build's scratch files: two builds of one program may share the folder."""
 
-    def key(self, kind: str, html: str, front: bool, base_url: Path | None = None) -> str:
+    def key(self, kind: str, html: str, base_url: Path | None = None) -> str:
         """A hash of what the chunk is made from: the salt, the document kind, its HTML
         and the bytes of every local file the HTML refers to (``src``, ``href``) under
         ``base_url``, so a replaced image is laid out again. No key holds the build time
         (``dcterms.created``): the assembled file takes its metadata from the front
         matter, and :func:`generator.render.assemble.assemble` dates it anew. (The
-        cover's edition date, printed, is part of the HTML.) ``front`` is unused."""
+        cover's edition date, printed, is part of the HTML.)"""
         digest = hashlib.sha256(f"{self.salt}\0{kind}\0".encode())
         digest.update(_MOMENT.sub("", html).encode())
         if base_url is not None:
@@ -240,7 +240,7 @@ class Chunking:
     def key(self, html: str, name: str) -> str:
         """The chunk's cache key; the program's settings count (paper, colours, fonts)."""
         settings = self.config.model_dump_json()
-        return self.cache.key(f"{self.kind}\0{settings}", html, name == "front", self.base_url)
+        return self.cache.key(f"{self.kind}\0{settings}", html, self.base_url)
 
     def lay_out(self, html: str, name: str, target: Path) -> Laid:
         spare = self.spare(name)
@@ -254,8 +254,7 @@ def lay_out_document(
     cached chunks; returns the chunks in document order. ``worker``: the build's
     second process to share the work with (it may be busy with other work at first);
     else, when ``parallel`` and the machine has two cores, one is started when there is
-    enough work. Raises BuildError when the contents
-    pages never settle to one length."""
+    enough work. Raises BuildError when the contents pages never settle to one length."""
     cache = doc.cache
     cache.reused, cache.laid_out = [], []
     known = cache.last_layout()

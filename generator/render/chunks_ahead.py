@@ -67,9 +67,9 @@ def ready(
     names: list[str], doc: Chunking, last: dict[str, int], done: set[str] | None = None
 ) -> deque[Job]:
     """The chunks to lay out next: not cached, not in ``done`` (cache keys), and no
-    reference unknown. The page numbers
-    are the last layout's (``last``), updated as the ordered pass would update them
-    through the chunks found in the cache, up to the first that is not."""
+    reference unknown. The page numbers are the last layout's (``last``), updated as the
+    ordered pass would update them through the chunks found in the cache, up to the
+    first that is not."""
     known, first, exact = dict(last), 1, True
     jobs: deque[Job] = deque()
     for name in names:
@@ -108,37 +108,28 @@ def _wave(jobs: deque[Job], doc: Chunking, worker: Worker) -> None:
         while len(jobs) > 1 and free():
             job = jobs.pop()
             ticket = worker.call(
-                f"{__name__}:lay_out_jobs",
-                *([job], doc.kind, doc.config, doc.base_url, doc.cache.folder),
+                f"{__name__}:lay_out_job",
+                *(job, doc.kind, doc.config, doc.base_url, doc.cache.folder),
                 *(doc.fills_blanks, doc.cache.owner),
             )
             given.append((ticket, job))
         job = jobs.popleft()
         _store(doc.cache, job, doc.lay_out(job[1], job[2], _scratch(doc.cache, job[0])))
     for ticket, job in given:
-        (laid,) = worker.answer(ticket)
-        _store(doc.cache, job, laid)
+        _store(doc.cache, job, worker.answer(ticket))
 
 
-def lay_out_jobs(
-    jobs: list[Job],
+def lay_out_job(
+    job: Job,
     kind: str,
     config: ProgramConfig,
     base_url: Path,
     folder: Path,
     fills_blanks: bool,
     owner: int,
-) -> list[Laid]:
-    """:func:`lay_out_chunk` for several chunks, as one job for the second process
-    (generator/worker.py); each is written to its scratch file in the cache ``folder``."""
-    return [
-        lay_out_chunk(
-            html,
-            kind,
-            config,
-            base_url,
-            _scratch_in(folder, key, owner),
-            _spare(fills_blanks, name),
-        )
-        for key, html, name in jobs
-    ]
+) -> Laid:
+    """:func:`lay_out_chunk` as a job for the second process (generator/worker.py): the
+    chunk is written to its scratch file in the cache ``folder``."""
+    key, html, name = job
+    scratch = _scratch_in(folder, key, owner)
+    return lay_out_chunk(html, kind, config, base_url, scratch, _spare(fills_blanks, name))
