@@ -37,8 +37,9 @@ def assemble(
     ``drop_last`` (a blank verso that only separated the last chunk from a next one),
     with the page numbers of ``stamp`` (a function giving its PDF, called once the chunks
     are merged, and each page's CSS page name, see render/page_numbers.py), dated
-    ``created`` (the front matter's chunk may have been laid out by an earlier build). Raises BuildError when a chunk cannot be read or the file
-    cannot be written; never leaves a half-written file."""
+    ``created`` (the front matter's chunk may have been laid out by an earlier build).
+    Raises BuildError when a chunk cannot be read or the file cannot be written; never
+    leaves a half-written file."""
     try:
         out = pikepdf.open(chunks[0])
     except (OSError, pikepdf.PdfError) as exc:
